@@ -1,0 +1,299 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error import Error
+from ...models.phone_number_page import PhoneNumberPage
+from ...models.rate_limited import RateLimited
+from ...models.validation_error import ValidationError
+from ...types import UNSET, Response, Unset
+
+
+def _get_kwargs(
+    *,
+    number: str | Unset = UNSET,
+    participant_user_id: str | Unset = UNSET,
+    user_id: str | Unset = UNSET,
+    is_group_number: bool | Unset = UNSET,
+    field_skip: int | Unset = UNSET,
+    field_limit: int | Unset = UNSET,
+    field_fields: str | Unset = UNSET,
+) -> dict[str, Any]:
+
+    params: dict[str, Any] = {}
+
+    params["number"] = number
+
+    params["participant_user_id"] = participant_user_id
+
+    params["user_id"] = user_id
+
+    params["is_group_number"] = is_group_number
+
+    params["_skip"] = field_skip
+
+    params["_limit"] = field_limit
+
+    params["_fields"] = field_fields
+
+    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
+
+    _kwargs: dict[str, Any] = {
+        "method": "get",
+        "url": "/phone_number/",
+        "params": params,
+    }
+
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Error | PhoneNumberPage | RateLimited | ValidationError | None:
+    if response.status_code == 200:
+        response_200 = PhoneNumberPage.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ValidationError.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = Error.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 402:
+        response_402 = Error.from_dict(response.json())
+
+        return response_402
+
+    if response.status_code == 403:
+        response_403 = Error.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = RateLimited.from_dict(response.json())
+
+        return response_429
+
+    if 500 <= response.status_code <= 599:
+        response_5xx = Error.from_dict(response.json())
+
+        return response_5xx
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[Error | PhoneNumberPage | RateLimited | ValidationError]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient,
+    number: str | Unset = UNSET,
+    participant_user_id: str | Unset = UNSET,
+    user_id: str | Unset = UNSET,
+    is_group_number: bool | Unset = UNSET,
+    field_skip: int | Unset = UNSET,
+    field_limit: int | Unset = UNSET,
+    field_fields: str | Unset = UNSET,
+) -> Response[Error | PhoneNumberPage | RateLimited | ValidationError]:
+    """List or search phone numbers
+
+     Lists the organization's phone numbers, newest first, one page at a time.
+    Filters combine with AND. Page with `_skip` and `_limit` until `has_more`
+    is false.
+
+    Args:
+        number (str | Unset): A phone number in E.164 form, such as `+16505550100`.
+        participant_user_id (str | Unset): A user id.
+        user_id (str | Unset): A user id.
+        is_group_number (bool | Unset):
+        field_skip (int | Unset):
+        field_limit (int | Unset):
+        field_fields (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PhoneNumberPage | RateLimited | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        number=number,
+        participant_user_id=participant_user_id,
+        user_id=user_id,
+        is_group_number=is_group_number,
+        field_skip=field_skip,
+        field_limit=field_limit,
+        field_fields=field_fields,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient,
+    number: str | Unset = UNSET,
+    participant_user_id: str | Unset = UNSET,
+    user_id: str | Unset = UNSET,
+    is_group_number: bool | Unset = UNSET,
+    field_skip: int | Unset = UNSET,
+    field_limit: int | Unset = UNSET,
+    field_fields: str | Unset = UNSET,
+) -> Error | PhoneNumberPage | RateLimited | ValidationError | None:
+    """List or search phone numbers
+
+     Lists the organization's phone numbers, newest first, one page at a time.
+    Filters combine with AND. Page with `_skip` and `_limit` until `has_more`
+    is false.
+
+    Args:
+        number (str | Unset): A phone number in E.164 form, such as `+16505550100`.
+        participant_user_id (str | Unset): A user id.
+        user_id (str | Unset): A user id.
+        is_group_number (bool | Unset):
+        field_skip (int | Unset):
+        field_limit (int | Unset):
+        field_fields (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PhoneNumberPage | RateLimited | ValidationError
+    """
+
+    return sync_detailed(
+        client=client,
+        number=number,
+        participant_user_id=participant_user_id,
+        user_id=user_id,
+        is_group_number=is_group_number,
+        field_skip=field_skip,
+        field_limit=field_limit,
+        field_fields=field_fields,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient,
+    number: str | Unset = UNSET,
+    participant_user_id: str | Unset = UNSET,
+    user_id: str | Unset = UNSET,
+    is_group_number: bool | Unset = UNSET,
+    field_skip: int | Unset = UNSET,
+    field_limit: int | Unset = UNSET,
+    field_fields: str | Unset = UNSET,
+) -> Response[Error | PhoneNumberPage | RateLimited | ValidationError]:
+    """List or search phone numbers
+
+     Lists the organization's phone numbers, newest first, one page at a time.
+    Filters combine with AND. Page with `_skip` and `_limit` until `has_more`
+    is false.
+
+    Args:
+        number (str | Unset): A phone number in E.164 form, such as `+16505550100`.
+        participant_user_id (str | Unset): A user id.
+        user_id (str | Unset): A user id.
+        is_group_number (bool | Unset):
+        field_skip (int | Unset):
+        field_limit (int | Unset):
+        field_fields (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[Error | PhoneNumberPage | RateLimited | ValidationError]
+    """
+
+    kwargs = _get_kwargs(
+        number=number,
+        participant_user_id=participant_user_id,
+        user_id=user_id,
+        is_group_number=is_group_number,
+        field_skip=field_skip,
+        field_limit=field_limit,
+        field_fields=field_fields,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient,
+    number: str | Unset = UNSET,
+    participant_user_id: str | Unset = UNSET,
+    user_id: str | Unset = UNSET,
+    is_group_number: bool | Unset = UNSET,
+    field_skip: int | Unset = UNSET,
+    field_limit: int | Unset = UNSET,
+    field_fields: str | Unset = UNSET,
+) -> Error | PhoneNumberPage | RateLimited | ValidationError | None:
+    """List or search phone numbers
+
+     Lists the organization's phone numbers, newest first, one page at a time.
+    Filters combine with AND. Page with `_skip` and `_limit` until `has_more`
+    is false.
+
+    Args:
+        number (str | Unset): A phone number in E.164 form, such as `+16505550100`.
+        participant_user_id (str | Unset): A user id.
+        user_id (str | Unset): A user id.
+        is_group_number (bool | Unset):
+        field_skip (int | Unset):
+        field_limit (int | Unset):
+        field_fields (str | Unset):
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Error | PhoneNumberPage | RateLimited | ValidationError
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            number=number,
+            participant_user_id=participant_user_id,
+            user_id=user_id,
+            is_group_number=is_group_number,
+            field_skip=field_skip,
+            field_limit=field_limit,
+            field_fields=field_fields,
+        )
+    ).parsed
