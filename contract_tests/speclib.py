@@ -154,3 +154,36 @@ def check_request_body(operation_id: str, body: Any) -> None:
     _, _, op = operation(operation_id)
     schema = op["requestBody"]["content"]["application/json"]["schema"]
     _check(schema_validator(schema), body, f"{operation_id} request body")
+
+
+def _query_value(schema: Mapping[str, Any], raw: str) -> Any:
+    """Turn a query string value into the JSON value its schema describes."""
+    kind = _deref(dict(schema)).get("type")
+    if kind == "integer" and re.fullmatch(r"-?[0-9]+", raw):
+        return int(raw)
+    if kind == "boolean" and raw in ("true", "false"):
+        return raw == "true"
+    return raw
+
+
+def check_query(operation_id: str, query: Mapping[str, str]) -> None:
+    """Raise SpecMismatch unless every query parameter is documented and valid."""
+    _, path, op = operation(operation_id)
+    item = load_spec()["paths"][path]
+    documented: dict[str, dict[str, Any]] = {}
+    for param in [*item.get("parameters", []), *op.get("parameters", [])]:
+        param = _deref(param)
+        if param["in"] == "query":
+            documented[param["name"]] = param
+    for name, raw in query.items():
+        if name not in documented:
+            raise SpecMismatch(
+                f"{operation_id}: query parameter {name!r} is not documented "
+                f"(documented: {sorted(documented)})"
+            )
+        schema = documented[name]["schema"]
+        _check(
+            schema_validator(schema),
+            _query_value(schema, raw),
+            f"{operation_id} query parameter {name}",
+        )
