@@ -1,0 +1,169 @@
+// Command scenario lists, rents, updates and deletes a phone number through the Go
+// client that openapi-generator makes from openapi/phone_numbers.yaml, against the
+// emulator named by CLOSE_BASE_URL.
+//
+// langs/run.py starts the emulator and sets CLOSE_BASE_URL and CLOSE_API_KEY.
+// Renting costs money on the real API, so this program refuses any host but the
+// loopback one.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net/http"
+	"net/url"
+	"os"
+	"regexp"
+	"strings"
+
+	"scenario/build/closephone"
+)
+
+type failure string
+
+func (f failure) Error() string { return string(f) }
+
+func check(condition bool, format string, args ...interface{}) {
+	what := fmt.Sprintf(format, args...)
+	if !condition {
+		panic(failure(what))
+	}
+	fmt.Printf("ok  %s\n", what)
+}
+
+func setting(name string) string {
+	value := os.Getenv(name)
+	if value == "" {
+		panic(failure("set " + name + " (langs/run.py sets it for you)"))
+	}
+	return value
+}
+
+func loopbackBaseURL(raw string) string {
+	parsed, err := url.Parse(raw)
+	if err != nil {
+		panic(failure(fmt.Sprintf("CLOSE_BASE_URL is not a URL: %v", err)))
+	}
+	switch parsed.Hostname() {
+	case "127.0.0.1", "localhost", "::1":
+		return strings.TrimRight(raw, "/")
+	}
+	panic(failure("CLOSE_BASE_URL must be the emulator on a loopback address, not " +
+		parsed.Host + ": this scenario rents numbers"))
+}
+
+// status is the HTTP status of a call, whether or not the client returned an error.
+func status(response *http.Response) int {
+	if response == nil {
+		return 0
+	}
+	return response.StatusCode
+}
+
+// model is the decoded error body of a non-2xx answer, or nil.
+func model(err error) interface{} {
+	var apiErr *closephone.GenericOpenAPIError
+	if errors.As(err, &apiErr) {
+		return apiErr.Model()
+	}
+	return nil
+}
+
+func run() {
+	base := loopbackBaseURL(setting("CLOSE_BASE_URL"))
+	cfg := closephone.NewConfiguration()
+	// The spec's only server is Close's production API: point the client elsewhere.
+	cfg.Servers = closephone.ServerConfigurations{{URL: base}}
+	api := closephone.NewAPIClient(cfg).PhoneNumbersAPI
+	// Close's Basic auth: the API key is the user name, the password is empty.
+	ctx := context.WithValue(context.Background(), closephone.ContextBasicAuth,
+		closephone.BasicAuth{UserName: setting("CLOSE_API_KEY")})
+
+	_, response, err := api.ListPhoneNumbers(context.Background()).Execute()
+	check(status(response) == 401, "a request without a key is a 401")
+	unauthorized, ok := model(err).(closephone.Error)
+	check(ok && unauthorized.Error != "", "the 401 body decodes to Error with a message")
+
+	countNumbers := func() int {
+		seen := 0
+		for skip := int32(0); ; {
+			page, response, err := api.ListPhoneNumbers(ctx).Skip(skip).Limit(2).Fields("id").Execute()
+			if err != nil {
+				panic(failure(fmt.Sprintf("listing failed with %d: %v", status(response), err)))
+			}
+			seen += len(page.Data)
+			skip += int32(len(page.Data))
+			if !page.HasMore {
+				return seen
+			}
+		}
+	}
+	before := countNumbers()
+	check(before >= 0, "paging with _skip/_limit until has_more is false counts %d numbers", before)
+
+	rented, response, err := api.RentPhoneNumber(ctx).
+		RentRequest(closephone.RentRequest{Country: "US", Prefix: closephone.PtrString("650")}).
+		Execute()
+	check(err == nil && status(response) == 201, "renting in US 650 answers 201 (%v)", err)
+	id := rented.GetId()
+	check(regexp.MustCompile(`^phon_[A-Za-z0-9]+$`).MatchString(id), "the rented number has an id (%s)", id)
+	check(strings.HasPrefix(rented.GetNumber(), "+1650"), "it is in area code 650 (%s)", rented.GetNumber())
+	kind := rented.GetType()
+	check(kind.PhoneNumberType != nil && *kind.PhoneNumberType == closephone.PHONENUMBERTYPE_INTERNAL,
+		"a rented number is internal")
+
+	found, _, err := api.ListPhoneNumbers(ctx).Number(rented.GetNumber()).Execute()
+	check(err == nil && len(found.Data) == 1 && found.Data[0].PhoneNumber.GetId() == id,
+		"filtering the list by `number` finds exactly the rented number")
+
+	change := closephone.NewPhoneNumberUpdate()
+	change.SetLabel("Scenario (Go)")
+	change.SetForwardTo("+16505550199")
+	change.SetForwardToEnabled(true)
+	updated, response, err := api.UpdatePhoneNumber(ctx, id).PhoneNumberUpdate(*change).Execute()
+	check(err == nil && status(response) == 200, "a partial update answers 200 (%v)", err)
+	check(updated.GetLabel() == "Scenario (Go)", "the update sets the label")
+	check(updated.GetForwardTo() == "+16505550199", "the update sets forward_to")
+
+	partial, _, err := api.GetPhoneNumber(ctx, id).Fields("id,label").Execute()
+	check(err == nil, "_fields=id,label answers 200 (%v)", err)
+	// A partial object decodes into the first anyOf branch, whose fields are all pointers.
+	fields := partial.PhoneNumber
+	check(fields != nil && fields.GetId() == id && fields.Label.IsSet() &&
+		fields.Number == nil && fields.Type == nil && len(fields.AdditionalProperties) == 0,
+		"_fields=id,label gives only those fields")
+
+	plain := closephone.NewPhoneNumberUpdate()
+	plain.SetVoicemailGreetingUrl("http://greetings.example.com/plain.mp3")
+	_, response, err = api.UpdatePhoneNumber(ctx, id).PhoneNumberUpdate(*plain).Execute()
+	check(status(response) == 400, "a greeting over plain http is a 400")
+	invalid, ok := model(err).(closephone.ValidationError)
+	named := ok && invalid.FieldErrors["voicemail_greeting_url"].String != nil
+	check(named, "the 400 names voicemail_greeting_url in field-errors")
+
+	deleted, response, err := api.DeletePhoneNumber(ctx, id).Execute()
+	check(err == nil && status(response) == 200, "deleting answers 200 (%v)", err)
+	check(len(deleted) == 0, "the delete body is an empty object")
+
+	_, response, err = api.GetPhoneNumber(ctx, id).Execute()
+	check(status(response) == 404, "getting the deleted number is a 404")
+	missing, ok := model(err).(closephone.Error)
+	check(ok && missing.Error != "", "the 404 body decodes to Error with a message")
+
+	after := countNumbers()
+	check(after == before, "the organization is back to %d numbers", before)
+}
+
+func main() {
+	defer func() {
+		if recovered := recover(); recovered != nil {
+			if f, ok := recovered.(failure); ok {
+				fmt.Fprintf(os.Stderr, "FAILED  %s\n", string(f))
+				os.Exit(1)
+			}
+			panic(recovered)
+		}
+	}()
+	run()
+}

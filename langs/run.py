@@ -1,0 +1,265 @@
+"""Generate a client in another language from the spec, build it, run its scenario.
+
+    python langs/run.py ts     # openapi-typescript + openapi-fetch, tsc, node
+    python langs/run.py go     # openapi-generator (go), go build
+
+Each language: generate from openapi/phone_numbers.yaml into langs/<lang>/build/
+(gitignored), type-check and compile, start the emulator on a free loopback port,
+run the scenario program against it, stop the emulator. Exits non-zero when any
+step fails. `tox -e ts` and `tox -e go` run exactly this.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from collections import deque
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+LANGS = Path(__file__).resolve().parent
+ROOT = LANGS.parent
+SPEC = ROOT / "openapi" / "phone_numbers.yaml"
+
+# The generator settings the Go client needs; langs/README.md says why each is there.
+GO_GENERATOR_ARGS = (
+    "--package-name=closephone",
+    "--global-property=apiTests=false,modelTests=false,apiDocs=false,modelDocs=false",
+    "--additional-properties=withGoMod=false,enumClassPrefix=true,hideGenerationTimestamp=true,"
+    "disallowAdditionalPropertiesIfNotPresent=false",
+    "--type-mappings=number=float64",
+    "--inline-schema-name-mappings=RentRefusal_status=RentRefusalStatusOrString",
+)
+
+BANNER_URL = re.compile(r"\bon (http://127\.0\.0\.1:\d+/api/v1)\b")
+# The banner lists the keys; the scenario needs one allowed to manage team numbers.
+BANNER_KEY = re.compile(r"^\s*(api_\S+)\s.*Manage Team Phone Numbers\s*$")
+
+
+class StepFailed(Exception):
+    """A step of the run failed; the message says which and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Emulator:
+    """A running emulator: where it listens and a key allowed to rent."""
+
+    base_url: str
+    api_key: str
+
+
+def say(line: str, *, stream: TextIO = sys.stdout) -> None:
+    """Report progress as it happens (this is a command line, not library code)."""
+    stream.write(line + "\n")
+    stream.flush()
+
+
+def run(
+    command: Sequence[str], *, cwd: Path, env: dict[str, str] | None = None, quiet: bool = False
+) -> None:
+    """Run one step, timing it; a non-zero exit fails the run.
+
+    `quiet` holds the step's output back unless the step fails (for chatty tools).
+    """
+    started = time.monotonic()
+    say(f"$ {' '.join(command)}    (in {cwd.relative_to(ROOT)})")
+    result = subprocess.run(
+        command,
+        cwd=cwd,
+        env=env,
+        check=False,
+        stdout=subprocess.PIPE if quiet else None,
+        stderr=subprocess.STDOUT if quiet else None,
+        text=True,
+    )
+    elapsed = time.monotonic() - started
+    if result.returncode != 0:
+        if quiet:
+            say(result.stdout)
+        raise StepFailed(f"{command[0]} exited with {result.returncode} after {elapsed:.1f} s")
+    say(f"  done in {elapsed:.1f} s")
+
+
+def tool(name: str, hint: str) -> str:
+    """The full path of a program on PATH, or a failure that says how to get it."""
+    found = shutil.which(name)
+    if found is None:
+        raise StepFailed(f"{name} is not on PATH: {hint}")
+    return found
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+@contextmanager
+def emulator(timeout: float = 30.0) -> Iterator[Emulator]:
+    """Start `python -m close_phone_emulator` on a free port; stop it on exit."""
+    command = [sys.executable, "-m", "close_phone_emulator", "--host", "127.0.0.1"]
+    command += ["--port", str(free_port())]
+    say(f"$ {' '.join(command)}")
+    process = subprocess.Popen(
+        command,
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        bufsize=1,
+    )
+    output: deque[str] = deque(maxlen=200)
+    base_url: list[str] = []
+    api_key: list[str] = []
+    ready = threading.Event()
+
+    def drain() -> None:
+        # Read until the process ends, so a chatty server never blocks on a full pipe.
+        assert process.stdout is not None
+        for line in process.stdout:
+            output.append(line.rstrip("\n"))
+            if not base_url and (url := BANNER_URL.search(line)):
+                base_url.append(url.group(1))
+            if not api_key and (key := BANNER_KEY.match(line)):
+                api_key.append(key.group(1))
+            if base_url and api_key:
+                ready.set()
+        ready.set()
+
+    reader = threading.Thread(target=drain, name="emulator-output", daemon=True)
+    reader.start()
+    try:
+        ready.wait(timeout)
+        if not (base_url and api_key):
+            shown = "\n".join(line for line in output if "api_" not in line)
+            raise StepFailed(
+                f"the emulator printed no base URL and manager key within {timeout:.0f} s "
+                f"(exit code {process.poll()}); its output without keys:\n{shown}"
+            )
+        wait_until_listening(base_url[0], process, timeout)
+        say(f"  emulator on {base_url[0]}")
+        yield Emulator(base_url=base_url[0], api_key=api_key[0])
+    finally:
+        process.terminate()
+        try:
+            process.wait(10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        reader.join(5)
+
+
+def wait_until_listening(base_url: str, process: subprocess.Popen[str], timeout: float) -> None:
+    """Return once the emulator accepts TCP connections on its port."""
+    host, port = base_url.split("//", 1)[1].split("/", 1)[0].rsplit(":", 1)
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise StepFailed(f"the emulator exited with {process.returncode} before listening")
+        try:
+            with socket.create_connection((host, int(port)), timeout=1):
+                return
+        except OSError:
+            time.sleep(0.1)
+    raise StepFailed(f"the emulator did not listen on {host}:{port} within {timeout:.0f} s")
+
+
+def scenario_env(server: Emulator, extra: dict[str, str] | None = None) -> dict[str, str]:
+    """The environment a scenario program reads its target from."""
+    env = {**os.environ, **(extra or {})}
+    env["CLOSE_BASE_URL"] = server.base_url
+    env["CLOSE_API_KEY"] = server.api_key
+    return env
+
+
+def typescript() -> None:
+    """openapi-typescript types + openapi-fetch, checked by tsc --noEmit, run by node."""
+    here = LANGS / "typescript"
+    npm = tool("npm", "install Node.js 20 or later (Debian: apt-get install nodejs npm)")
+    node = tool("node", "install Node.js 20 or later (Debian: apt-get install nodejs npm)")
+    quiet = ["--no-audit", "--no-fund", "--loglevel=error"]
+    env = {**os.environ, "NO_UPDATE_NOTIFIER": "1", "npm_config_update_notifier": "false"}
+    run([npm, "ci", *quiet], cwd=here, env=env)
+    run([npm, "run", "--silent", "generate"], cwd=here, env=env)
+    run([npm, "run", "--silent", "check"], cwd=here, env=env)
+    run([npm, "run", "--silent", "build"], cwd=here, env=env)
+    with emulator() as server:
+        run([node, "build/js/scenario.js"], cwd=here, env=scenario_env(server, env))
+
+
+def go() -> None:
+    """openapi-generator's Go client, built by Debian's Go with no module downloads."""
+    here = LANGS / "go"
+    hint = "run langs/go/install-system-deps (as root) or apt-get install {}"
+    tool("java", hint.format("default-jre-headless"))
+    go_bin = tool("go", hint.format("golang-go"))
+    generator = tool(
+        "openapi-generator-cli", "pip install -r langs/go/requirements.txt (tox -e go does)"
+    )
+    build = here / "build"
+    env = {
+        **os.environ,
+        # Everything the client needs is in Go's standard library: never reach a proxy,
+        # never fetch a newer toolchain because a go.mod asks for one.
+        "GOPROXY": "off",
+        "GOFLAGS": "-mod=mod",
+        "GOTOOLCHAIN": "local",
+        "GOTELEMETRY": "off",
+        "GOCACHE": os.environ.get("GOCACHE", str(build / "gocache")),
+        "GOPATH": os.environ.get("GOPATH", str(build / "gopath")),
+    }
+    shutil.rmtree(build / "closephone", ignore_errors=True)
+    run(
+        [
+            generator,
+            "generate",
+            "-g",
+            "go",
+            "-i",
+            str(SPEC),
+            "-o",
+            str(build / "closephone"),
+            *GO_GENERATOR_ARGS,
+        ],
+        cwd=here,
+        env=env,
+        quiet=True,
+    )
+    run([go_bin, "vet", "."], cwd=here, env=env)
+    run([go_bin, "build", "-o", str(build / "scenario"), "."], cwd=here, env=env)
+    with emulator() as server:
+        run([str(build / "scenario")], cwd=here, env=scenario_env(server, env))
+
+
+LANGUAGES = {"ts": typescript, "go": go}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("language", choices=sorted(LANGUAGES))
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    try:
+        LANGUAGES[args.language]()
+    except StepFailed as failure:
+        say(f"{args.language}: FAILED: {failure}", stream=sys.stderr)
+        return 1
+    elapsed = time.monotonic() - started
+    say(f"{args.language}: generated, compiled and ran the scenario in {elapsed:.1f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
