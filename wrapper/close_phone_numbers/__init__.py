@@ -1,5 +1,80 @@
-"""A typed, spec-first client for the phone-number endpoints of the Close API."""
+"""A typed, spec-first client for the phone-number endpoints of the Close API.
 
+::
+
+    from close_phone_numbers import PhoneNumbers
+
+    with PhoneNumbers() as numbers:          # CLOSE_API_KEY from the environment
+        for number in numbers.list():
+            print(number.number, number.label)
+"""
+
+from close_phone_numbers_client.models import (
+    Carrier,
+    CarrierType,
+    PhoneNumber,
+    PhoneNumberFields,
+    PhoneNumberType,
+    RentableCarrierType,
+    RentRefusalStatus,
+    Sharing,
+)
+
+from ._async_client import AsyncPhoneNumbers
+from ._client import PhoneNumbers
+from ._errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    AuthenticationError,
+    BadRequestError,
+    BillingError,
+    CloseError,
+    HasVoiceOnlyError,
+    InvalidRequestError,
+    NeedsMoreInfoError,
+    NotFoundError,
+    PaymentRequiredError,
+    PermissionDeniedError,
+    RateLimitError,
+    RentError,
+    RentOutcomeUnknownError,
+    ServerError,
+    UnexpectedResponseError,
+)
+from ._types import NOT_GIVEN, NotGiven
 from ._version import __version__
 
-__all__ = ["__version__"]
+__all__ = [
+    "NOT_GIVEN",
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AsyncPhoneNumbers",
+    "AuthenticationError",
+    "BadRequestError",
+    "BillingError",
+    "Carrier",
+    "CarrierType",
+    "CloseError",
+    "HasVoiceOnlyError",
+    "InvalidRequestError",
+    "NeedsMoreInfoError",
+    "NotFoundError",
+    "NotGiven",
+    "PaymentRequiredError",
+    "PermissionDeniedError",
+    "PhoneNumber",
+    "PhoneNumberFields",
+    "PhoneNumberType",
+    "PhoneNumbers",
+    "RateLimitError",
+    "RentError",
+    "RentOutcomeUnknownError",
+    "RentRefusalStatus",
+    "RentableCarrierType",
+    "ServerError",
+    "Sharing",
+    "UnexpectedResponseError",
+    "__version__",
+]

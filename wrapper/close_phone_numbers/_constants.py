@@ -1,0 +1,18 @@
+"""Defaults and names shared by the whole package."""
+
+from __future__ import annotations
+
+import logging
+
+DEFAULT_BASE_URL = "https://api.close.com/api/v1"
+API_KEY_ENV = "CLOSE_API_KEY"
+BASE_URL_ENV = "CLOSE_BASE_URL"
+
+# Close answers quickly; a rent can take a few seconds while a carrier is asked.
+DEFAULT_TIMEOUT = 30.0
+DEFAULT_CONNECT_TIMEOUT = 5.0
+DEFAULT_MAX_RETRIES = 2
+
+MAX_PAGE_SIZE = 100
+
+logger = logging.getLogger("close_phone_numbers")

@@ -1,0 +1,277 @@
+"""One request-planning layer for both clients.
+
+A *plan* is a generator that yields steps (`Send` a request through the generated client,
+`Sleep`) and receives what happened. Retries, throttling, error mapping, pagination and rent
+safety are plans, written once; `run_sync` and `run_async` are the only code that does I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable, Coroutine, Generator
+from contextvars import ContextVar
+from typing import Any, Final, TypeGuard, TypeVar, cast
+
+import httpx
+from close_phone_numbers_client import AuthenticatedClient
+from close_phone_numbers_client.api.phone_numbers import (
+    delete_phone_number,
+    get_phone_number,
+    list_phone_numbers,
+    rent_phone_number,
+    update_phone_number,
+)
+from close_phone_numbers_client.types import Response
+
+from ._constants import logger
+from ._errors import APIConnectionError, APIStatusError, APITimeoutError, error_from_response
+from ._ratelimit import Throttle
+from ._retry import (
+    RETRYABLE_STATUSES,
+    is_retryable_exception,
+    retry_delay,
+    surely_not_sent,
+)
+
+T = TypeVar("T")
+
+
+class Operation:
+    """An operation of the spec: its generated functions, endpoint group and retry safety."""
+
+    __slots__ = ("asyncio", "group", "idempotent", "name", "sync")
+
+    def __init__(
+        self,
+        name: str,
+        group: str,
+        module: Any,
+        *,
+        idempotent: bool = True,
+    ) -> None:
+        self.name = name
+        self.group = group
+        self.sync: Callable[..., Response[Any]] = module.sync_detailed
+        self.asyncio: Callable[..., Coroutine[Any, Any, Response[Any]]] = module.asyncio_detailed
+        self.idempotent = idempotent
+
+
+LIST: Final = Operation("listPhoneNumbers", "list", list_phone_numbers)
+GET: Final = Operation("getPhoneNumber", "get", get_phone_number)
+UPDATE: Final = Operation("updatePhoneNumber", "update", update_phone_number)
+DELETE: Final = Operation("deletePhoneNumber", "delete", delete_phone_number)
+# A rent costs money and Close takes no idempotency key: never repeat it on a doubt.
+RENT: Final = Operation("rentPhoneNumber", "rent", rent_phone_number, idempotent=False)
+
+
+class Sleep:
+    """Step: wait this many seconds."""
+
+    __slots__ = ("seconds",)
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+
+
+class Send:
+    """Step: call ``operation`` of the generated client with these keyword arguments."""
+
+    __slots__ = ("kwargs", "operation")
+
+    def __init__(self, operation: Operation, kwargs: dict[str, Any]) -> None:
+        self.operation = operation
+        self.kwargs = kwargs
+
+
+class Outcome:
+    """What a step produced: the generated response, the raw response, or the exception."""
+
+    __slots__ = ("error", "raw", "response")
+
+    def __init__(
+        self,
+        response: Response[Any] | None,
+        raw: httpx.Response | None,
+        error: Exception | None,
+    ) -> None:
+        self.response = response
+        self.raw = raw
+        self.error = error
+
+
+Step = Sleep | Send
+Plan = Generator[Step, Outcome, T]
+
+_SLEPT: Final = Outcome(None, None, None)
+
+# The raw response of the request in flight in this thread or task, set by an event hook:
+# the generated layer drops it when a body cannot be parsed, and errors need it.
+_LAST_RESPONSE: ContextVar[httpx.Response | None] = ContextVar("close_last_response", default=None)
+
+# What the generated layer raises on a body it cannot parse, or on a status code that is
+# not in the IANA registry (such as a proxy's 520).
+_PARSE_ERRORS = (ValueError, KeyError, TypeError, AttributeError)
+
+
+def remember_response(response: httpx.Response) -> None:
+    """Event hook of sync clients: keep the raw response for error reporting."""
+    _LAST_RESPONSE.set(response)
+
+
+async def remember_response_async(response: httpx.Response) -> None:
+    """Event hook of async clients: keep the raw response for error reporting."""
+    _LAST_RESPONSE.set(response)
+
+
+class Policy:
+    """How hard to try: retry budget, jitter source and the per-group throttle."""
+
+    __slots__ = ("max_retries", "random", "throttle")
+
+    def __init__(self, max_retries: int, random: Callable[[], float], throttle: Throttle) -> None:
+        self.max_retries = max_retries
+        self.random = random
+        self.throttle = throttle
+
+
+def send_once(operation: Operation, kwargs: dict[str, Any], policy: Policy) -> Plan[Outcome]:
+    """Send one request, after waiting out a spent rate-limit budget of its group."""
+    wait = policy.throttle.wait_before(operation.group)
+    if wait > 0:
+        logger.info("rate-limit budget of %s spent; waiting %.2fs", operation.group, wait)
+        yield Sleep(wait)
+    outcome = yield Send(operation, kwargs)
+    if outcome.raw is not None:
+        policy.throttle.observe(operation.group, outcome.raw.headers)
+    return outcome
+
+
+def _transport_error(exc: httpx.TransportError) -> APIConnectionError:
+    try:
+        request: httpx.Request | None = exc.request
+    except RuntimeError:  # the failure came before a request existed
+        request = None
+    name = type(exc).__name__
+    detail = str(exc) or name
+    if isinstance(exc, httpx.TimeoutException):
+        return APITimeoutError(f"request timed out ({name}): {detail}", request=request)
+    return APIConnectionError(f"connection failed ({name}): {detail}", request=request)
+
+
+def failure_of(outcome: Outcome, accept: Callable[[Any], bool]) -> Exception | None:
+    """The exception an outcome means, or None when it is an accepted success."""
+    error = outcome.error
+    raw = outcome.raw
+    if error is None:
+        response = outcome.response
+        assert response is not None
+        if 200 <= response.status_code < 300 and accept(response.parsed):
+            return None
+        if raw is None:  # the event hook was removed from a caller's client
+            raw = httpx.Response(response.status_code, headers=response.headers)
+        return error_from_response(raw, malformed=200 <= response.status_code < 300)
+    if isinstance(error, httpx.TransportError):
+        broken = _transport_error(error)
+        broken.__cause__ = error
+        return broken
+    if isinstance(error, _PARSE_ERRORS) and raw is not None:
+        malformed = error_from_response(raw, malformed=True)
+        malformed.__cause__ = error
+        return malformed
+    return error
+
+
+def _retry_wait(
+    operation: Operation, error: Exception, attempt: int, policy: Policy
+) -> float | None:
+    cause = error.__cause__
+    if isinstance(error, APIStatusError):
+        status = error.status_code
+        if status == 429 or (operation.idempotent and status in RETRYABLE_STATUSES):
+            return retry_delay(attempt, error.response.headers, policy.random)
+        return None
+    if isinstance(error, APIConnectionError) and (
+        surely_not_sent(cause) or (operation.idempotent and is_retryable_exception(cause))
+    ):
+        return retry_delay(attempt, {}, policy.random)
+    return None
+
+
+def call(
+    operation: Operation,
+    kwargs: dict[str, Any],
+    policy: Policy,
+    accept: Callable[[Any], TypeGuard[T]],
+) -> Plan[tuple[T, httpx.Response | None]]:
+    """Send with retries; return the accepted parsed body and the raw response, or raise."""
+    attempt = 0
+    while True:
+        outcome = yield from send_once(operation, kwargs, policy)
+        error = failure_of(outcome, accept)
+        if error is None:
+            assert outcome.response is not None
+            return cast(T, outcome.response.parsed), outcome.raw
+        wait = None
+        if attempt < policy.max_retries:
+            wait = _retry_wait(operation, error, attempt, policy)
+        if wait is None:
+            raise error
+        attempt += 1
+        logger.info(
+            "%s failed (%s); retry %d of %d in %.2fs",
+            operation.name,
+            error,
+            attempt,
+            policy.max_retries,
+            wait,
+        )
+        yield Sleep(wait)
+
+
+def _send_sync(step: Send, client: AuthenticatedClient) -> Outcome:
+    _LAST_RESPONSE.set(None)
+    try:
+        response = step.operation.sync(client=client, **step.kwargs)
+    except Exception as exc:
+        return Outcome(None, _LAST_RESPONSE.get(), exc)
+    return Outcome(response, _LAST_RESPONSE.get(), None)
+
+
+def run_sync(plan: Plan[T], client: AuthenticatedClient, sleep: Callable[[float], None]) -> T:
+    """Carry out a plan with blocking I/O."""
+    try:
+        step = next(plan)
+        while True:
+            if isinstance(step, Send):
+                step = plan.send(_send_sync(step, client))
+            else:
+                sleep(step.seconds)
+                step = plan.send(_SLEPT)
+    except StopIteration as done:
+        result: T = done.value
+        return result
+
+
+async def _send_async(step: Send, client: AuthenticatedClient) -> Outcome:
+    _LAST_RESPONSE.set(None)
+    try:
+        response = await step.operation.asyncio(client=client, **step.kwargs)
+    except Exception as exc:
+        return Outcome(None, _LAST_RESPONSE.get(), exc)
+    return Outcome(response, _LAST_RESPONSE.get(), None)
+
+
+async def run_async(
+    plan: Plan[T], client: AuthenticatedClient, sleep: Callable[[float], Awaitable[None]]
+) -> T:
+    """Carry out a plan with asyncio."""
+    try:
+        step = next(plan)
+        while True:
+            if isinstance(step, Send):
+                step = plan.send(await _send_async(step, client))
+            else:
+                await sleep(step.seconds)
+                step = plan.send(_SLEPT)
+    except StopIteration as done:
+        result: T = done.value
+        return result

@@ -1,0 +1,47 @@
+"""Throttling ahead of time: wait out a spent budget instead of collecting a 429."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from time import monotonic
+
+from ._retry import MAX_SERVER_WAIT, parse_ratelimit
+
+# Close counts its budgets per endpoint group; these are the groups of this API.
+GROUPS = ("list", "get", "update", "delete", "rent")
+
+
+class Throttle:
+    """Remembers, per endpoint group, until when Close said its budget is spent."""
+
+    __slots__ = ("_blocked_until", "_clock")
+
+    def __init__(self, clock: Callable[[], float] = monotonic) -> None:
+        self._blocked_until: dict[str, float] = {}
+        self._clock = clock
+
+    def wait_before(self, group: str) -> float:
+        """Seconds to wait before the next request of ``group``; 0.0 when it may go now."""
+        until = self._blocked_until.get(group)
+        if until is None:
+            return 0.0
+        wait = until - self._clock()
+        if wait <= 0:
+            del self._blocked_until[group]
+            return 0.0
+        return wait
+
+    def observe(self, group: str, headers: Mapping[str, str]) -> None:
+        """Learn the budget of ``group`` from the ``RateLimit`` header of a response."""
+        value = headers.get("ratelimit")
+        if value is None:
+            return
+        state = parse_ratelimit(value)
+        if state is None:
+            return
+        remaining, reset = state
+        if remaining == 0:
+            # A wait longer than the cap is left to the retry policy, which reports it.
+            self._blocked_until[group] = self._clock() + min(reset, MAX_SERVER_WAIT)
+        else:
+            self._blocked_until.pop(group, None)
