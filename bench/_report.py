@@ -1,0 +1,202 @@
+"""The machine description, the targets, and the markdown table written from the results."""
+
+from __future__ import annotations
+
+import os
+import platform
+from importlib import metadata
+from typing import Any
+
+_PACKAGES = ("httpx", "attrs", "requests", "closeio", "starlette", "uvicorn", "close-phone-numbers")
+
+
+def _cpu_model() -> str:
+    try:
+        with open("/proc/cpuinfo", encoding="utf-8") as cpuinfo:
+            for line in cpuinfo:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
+
+
+def _version(package: str) -> str:
+    if package == "close-phone-numbers":
+        try:
+            from close_phone_numbers import __version__
+
+            return str(__version__)
+        except ImportError:
+            pass
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def machine() -> dict[str, Any]:
+    """Where the figures come from: CPU, cores, OS, Python and the versions measured."""
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:
+        usable = os.cpu_count() or 0
+    return {
+        "cpu": _cpu_model(),
+        "cores": os.cpu_count(),
+        "usable_cores": usable,
+        "os": platform.platform(),
+        "python": f"{platform.python_implementation()} {platform.python_version()}",
+        "versions": {package: _version(package) for package in _PACKAGES},
+    }
+
+
+def load() -> list[float]:
+    """The 1, 5 and 15 minute load averages: how busy the machine was."""
+    try:
+        return [round(x, 2) for x in os.getloadavg()]
+    except OSError:
+        return []
+
+
+def _fmt(value: float | None, unit: str = "", digits: int = 2) -> str:
+    if value is None:
+        return "n/a"
+    return f"{value:,.{digits}f}{unit}"
+
+
+def _ratio(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.2f}x"
+
+
+def _check_row(check: dict[str, Any]) -> str:
+    verdict = {True: "met", False: "**missed**", None: "not measured"}[check["met"]]
+    figure = check["figure"]
+    shown = "n/a" if figure is None else f"{figure:,.2f}{check['unit']}"
+    return f"| {check['name']} | {shown} | {check['target']} | {verdict} |"
+
+
+def markdown(results: dict[str, Any]) -> str:
+    """The whole report as markdown: targets first, then one table per scenario."""
+    m = results["machine"]
+    versions = ", ".join(f"{k} {v}" for k, v in m["versions"].items())
+    lines = [
+        f"# Benchmark results ({results['mode']} run)",
+        "",
+        f"Run {results['started']} on {m['cpu']}, {m['usable_cores']} usable of {m['cores']} "
+        f"cores, {m['os']}, {m['python']}.",
+        f"Load average before / after: {results['load_before']} / {results['load_after']}.",
+        f"Versions: {versions}.",
+        f"Command: `{results['command']}`",
+        "",
+        "## Targets",
+        "",
+        "| figure | measured | target | verdict |",
+        "|---|---|---|---|",
+        *(_check_row(check) for check in results["checks"]),
+    ]
+    s = results["scenarios"]
+    lines += _overhead_table(s["get_overhead"])
+    lines += _listing_table(s["listing"])
+    lines += _fanout_table(s["fanout"])
+    lines += _throttle_table(s["throttle"])
+    lines += _emulator_table(s["emulator"])
+    return "\n".join(lines) + "\n"
+
+
+def _unavailable(scenario: dict[str, Any]) -> list[str]:
+    missing = scenario.get("unavailable") or {}
+    return [f"- {name} not measured: {why}" for name, why in missing.items()] + (
+        [""] if missing else []
+    )
+
+
+def _overhead_table(s: dict[str, Any]) -> list[str]:
+    lines = [
+        "",
+        "## Client CPU time per get",
+        "",
+        f"{s['iterations']:,} gets per contender per round, {s['rounds']} rounds, median; "
+        "loopback server in another process, answering at once.",
+        "",
+        "| contender | CPU per get | wall per get | CPU ratio to raw httpx |",
+        "|---|---|---|---|",
+    ]
+    for name, cpu in s["cpu_us_per_get"].items():
+        wall = s["wall_us_per_get"][name]
+        lines.append(
+            f"| {name} | {_fmt(cpu, ' µs', 1)} | {_fmt(wall, ' µs', 1)} | "
+            f"{_ratio(s['ratios'].get(name))} |"
+        )
+    return [*lines, "", *_unavailable(s)]
+
+
+def _listing_table(s: dict[str, Any]) -> list[str]:
+    lines = [
+        "",
+        f"## Iterating {s['total']:,} numbers",
+        "",
+        f"Pages of {s['page_size']}, {s['rounds']} rounds, median wall time; peak memory from "
+        "tracemalloc in a separate pass, for every number and for the first page only.",
+        "",
+        "| contender | wall | CPU | wall ratio to raw loop | peak memory, all | peak, one page |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name, wall in s["wall_s"].items():
+        mem = s["memory"][name]
+        lines.append(
+            f"| {name} | {_fmt(wall, ' s', 3)} | {_fmt(s['cpu_s'][name], ' s', 3)} | "
+            f"{_ratio(s['ratios'].get(name))} | {mem['peak_bytes_all'] / 1e6:.2f} MB | "
+            f"{mem['peak_bytes_one_page'] / 1e6:.2f} MB |"
+        )
+    return [*lines, "", *_unavailable(s)]
+
+
+def _fanout_table(s: dict[str, Any]) -> list[str]:
+    lines = [
+        "",
+        f"## {s['count']:,} gets: async with {s['in_flight']} in flight against sequential sync",
+        "",
+        f"The server waits {s['latency_ms']:g} ms before each answer, standing in for the network.",
+        "",
+        "| client | sequential sync | async | speed-up |",
+        "|---|---|---|---|",
+    ]
+    for name in ("raw_httpx", "wrapper"):
+        if name in s:
+            row = s[name]
+            lines.append(
+                f"| {name} | {_fmt(row['sequential_s'], ' s', 3)} | {_fmt(row['async_s'], ' s', 3)}"
+                f" | {_ratio(row['speedup'])} |"
+            )
+    return [*lines, "", *_unavailable(s)]
+
+
+def _throttle_table(s: dict[str, Any]) -> list[str]:
+    lines = [
+        "",
+        f"## Throttled job: {s['requests']} gets, emulator limited to {s['limit']} per "
+        f"{s['window_s']:g} s per key",
+        "",
+        f"Theoretical minimum {s['minimum_s']:.3f} s ({s['minimum_rule']}).",
+        "",
+        "| client | wall | ratio to minimum | 429s | share of requests | errors |",
+        "|---|---|---|---|---|---|",
+    ]
+    for name in ("wrapper", "closeio"):
+        if name in s:
+            row = s[name]
+            lines.append(
+                f"| {name} | {_fmt(row['wall_s'], ' s', 3)} | {_ratio(row['ratio'])} | "
+                f"{row['responses_429']} | {row['share_429'] * 100:.1f}% | {row['errors']} |"
+            )
+    return [*lines, "", *_unavailable(s)]
+
+
+def _emulator_table(s: dict[str, Any]) -> list[str]:
+    lines = ["", "## Emulator throughput", ""]
+    if "rows" not in s:
+        return [*lines, *_unavailable(s)]
+    lines += [s.get("note", ""), "", "| route | requests/s |", "|---|---|"]
+    lines += [f"| {row['route']} | {row['per_second']:,.0f} |" for row in s["rows"]]
+    return [*lines, "", *_unavailable(s)]

@@ -1,0 +1,144 @@
+"""The benchmark harness: its canned server, its minimum, and a quick run of every scenario."""
+
+from __future__ import annotations
+
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench._server import CannedApi
+from bench._throttle import minimum_seconds
+from contract_tests.speclib import check_response
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIOS = {"get_overhead", "listing", "fanout", "throttle", "emulator"}
+
+
+def test_canned_number_matches_the_spec() -> None:
+    """A GET by id from the canned server is a PhoneNumber the spec accepts."""
+    status, body = CannedApi(total=3).route("/api/v1/phone_number/phon_bench00000002/")
+    assert status == 200
+    number = json.loads(body)
+    check_response("getPhoneNumber", 200, number, {"RateLimit": "limit=9, remaining=8, reset=1"})
+    assert number["id"] == "phon_bench00000002"
+    assert number["number"] == "+16500000002"
+
+
+def test_canned_pages_cover_every_number_once() -> None:
+    """Paging with _skip and _limit yields each number once and ends with has_more false."""
+    api = CannedApi(total=250)
+    seen: list[str] = []
+    skip = 0
+    while True:
+        status, body = api.route(f"/api/v1/phone_number/?_skip={skip}&_limit=100")
+        page = json.loads(body)
+        check_response("listPhoneNumbers", status, page)
+        seen += [number["id"] for number in page["data"]]
+        if not page["has_more"]:
+            break
+        skip += 100
+    assert seen == [f"phon_bench{i:08d}" for i in range(250)]
+
+
+def test_canned_server_refuses_a_limit_above_the_spec_maximum() -> None:
+    """_limit=101 is a 400, as the spec's maximum of 100 says."""
+    status, body = CannedApi(total=3).route("/api/v1/phone_number/?_limit=101")
+    assert status == 400
+    check_response("listPhoneNumbers", 400, json.loads(body))
+
+
+def test_minimum_matches_a_greedy_client_against_the_emulator_limiter() -> None:
+    """A client sending whenever the emulator's limiter allows finishes at minimum_seconds."""
+    ratelimit = pytest.importorskip("close_phone_emulator._ratelimit")
+    now = [0.0]
+    limits = ratelimit.RateLimits(clock=lambda: now[0])
+    limits.set(20, window=1.0)
+    sent_at: list[float] = []
+    while len(sent_at) < 300:
+        if limits.spend("read", "api_key").allowed:
+            sent_at.append(now[0])
+        else:
+            now[0] = round(now[0] + 0.001, 3)
+    assert sent_at[-1] == pytest.approx(minimum_seconds(300, 20, 1.0), abs=0.002)
+    assert minimum_seconds(300, 20, 1.0) == 14.0
+
+
+@pytest.fixture(scope="module")
+def quick_results(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    out = tmp_path_factory.mktemp("bench")
+    done = subprocess.run(
+        [sys.executable, "bench/run.py", "--quick", "--out", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    results: dict[str, Any] = json.loads((out / "quick.json").read_text())
+    results["markdown"] = (out / "quick.md").read_text()
+    return results
+
+
+def _offers(module: str, name: str) -> bool:
+    """Whether ``module`` imports here and has ``name``: then the bench must measure it."""
+    try:
+        return hasattr(__import__(module), name)
+    except ImportError:
+        return False
+
+
+def _positive(value: float) -> bool:
+    return math.isfinite(value) and value > 0
+
+
+def test_quick_run_reports_every_scenario_and_target(quick_results: dict[str, Any]) -> None:
+    """The quick run has every scenario, the machine, and one verdict per target."""
+    assert set(quick_results["scenarios"]) == SCENARIOS
+    assert not quick_results.get("failed")
+    assert quick_results["machine"]["cpu"]
+    assert len(quick_results["checks"]) == 7
+    for heading in ("## Targets", "## Client CPU time per get", "## Iterating", "## Throttled job"):
+        assert heading in quick_results["markdown"]
+
+
+def test_quick_run_measures_every_get_contender(quick_results: dict[str, Any]) -> None:
+    """raw httpx, the generated client and closeio each have a positive CPU time per get."""
+    overhead = quick_results["scenarios"]["get_overhead"]
+    expected = {"raw_httpx", "generated", "closeio"}
+    if _offers("close_phone_numbers", "PhoneNumbers"):
+        expected.add("wrapper")
+    assert expected <= set(overhead["cpu_us_per_get"])
+    assert all(_positive(v) for v in overhead["cpu_us_per_get"].values())
+    assert overhead["ratios"]["raw_httpx"] == 1.0
+
+
+def test_quick_run_lists_lazily(quick_results: dict[str, Any]) -> None:
+    """Every listing contender has a wall time, and one page never peaks above all of them."""
+    listing = quick_results["scenarios"]["listing"]
+    assert {"raw_httpx", "closeio"} <= set(listing["wall_s"])
+    for name, memory in listing["memory"].items():
+        assert 0 < memory["peak_bytes_one_page"] <= memory["peak_bytes_all"], name
+
+
+def test_quick_run_times_fan_out_and_throttling(quick_results: dict[str, Any]) -> None:
+    """Fan-out has both timings; each throttled client got an answer to every request."""
+    scenarios = quick_results["scenarios"]
+    raw = scenarios["fanout"]["raw_httpx"]
+    assert _positive(raw["sequential_s"])
+    assert _positive(raw["async_s"])
+    throttle = scenarios["throttle"]
+    assert throttle["minimum_s"] == minimum_seconds(
+        throttle["requests"], throttle["limit"], throttle["window_s"]
+    )
+    if _offers("close_phone_emulator", "Emulator"):
+        assert "closeio" in throttle
+    for name in ("wrapper", "closeio"):
+        if name in throttle:
+            row = throttle[name]
+            assert row["responses"] - row["responses_429"] >= throttle["requests"] - row["errors"]
