@@ -1,0 +1,126 @@
+"""Serving the emulator under uvicorn: from the command line, or in a thread for tests."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import socket
+import threading
+from collections.abc import Sequence
+from typing import TextIO
+
+import uvicorn
+
+from ._emulator import Emulator
+from ._seed import SeedError
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options of `close-phone-numbers emulator` and `python -m close_phone_emulator`."""
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8086, help="port to listen on (8086)")
+    parser.add_argument("--seed", metavar="FILE", help="a JSON seed file (default: built in)")
+    parser.add_argument(
+        "--random-seed", type=int, default=0, help="fixes rented ids and fault dice (0)"
+    )
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Start the emulator as `args` say, print where and with which keys, serve until ^C."""
+    try:
+        emu = Emulator(seed=args.seed, random_seed=args.random_seed)
+    except SeedError as exc:
+        out.write(f"error: {exc}\n")
+        return 2
+    config = uvicorn.Config(
+        emu.app, host=args.host, port=args.port, access_log=False, log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    try:
+        sock = config.bind_socket()
+    except OSError as exc:
+        out.write(f"error: cannot listen on {args.host}:{args.port}: {exc}\n")
+        return 2
+    host, port = sock.getsockname()[:2]
+    out.write(banner(emu, f"http://{host}:{port}"))
+    out.flush()
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(server.serve(sockets=[sock]))
+    return 0
+
+
+def banner(emu: Emulator, root: str) -> str:
+    """What the emulator prints on start: its URLs and the keys of the seeded users."""
+    names = {o.id: o.name for o in emu.store.organizations.values()}
+    lines = [
+        f"Close phone-number emulator on {root}/api/v1",
+        f"admin routes on {root}/_emulator/",
+        "API keys (HTTP Basic, the key as user name, empty password):",
+    ]
+    for user in emu.users:
+        permission = "  Manage Team Phone Numbers" if user.manage_team_phone_numbers else ""
+        lines.append(f"  {user.api_key}  {user.name}  ({names[user.organization_id]}){permission}")
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
+    """`python -m close_phone_emulator`."""
+    import sys
+
+    parser = argparse.ArgumentParser(
+        prog="python -m close_phone_emulator",
+        description="Serve a stateful local emulator of Close's phone-number API.",
+    )
+    add_arguments(parser)
+    return run(parser.parse_args(argv), out or sys.stdout)
+
+
+class ServerThread:
+    """The emulator under uvicorn on a free loopback port, in a daemon thread."""
+
+    def __init__(self, emulator: Emulator, host: str = "127.0.0.1") -> None:
+        self.emulator = emulator
+        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self._sock.bind((host, 0))
+        self._sock.listen(128)
+        port = self._sock.getsockname()[1]
+        self.root_url = f"http://{host}:{port}"
+        self.base_url = f"{self.root_url}/api/v1"
+        config = uvicorn.Config(emulator.app, access_log=False, log_level="warning", lifespan="off")
+        self._server = uvicorn.Server(config)
+        self._thread = threading.Thread(
+            target=lambda: asyncio.run(self._server.serve(sockets=[self._sock])),
+            name="close-phone-emulator-server",
+            daemon=True,
+        )
+
+    def start(self, timeout: float = 10.0) -> ServerThread:
+        self._thread.start()
+        for _ in range(int(timeout / 0.01)):
+            if self._server.started:
+                return self
+            if not self._thread.is_alive():
+                break
+            threading.Event().wait(0.01)
+        raise RuntimeError("the emulator server did not start")
+
+    def stop(self) -> None:
+        self._server.should_exit = True
+        self._thread.join(timeout=10)
+        self._sock.close()
+
+    @property
+    def api_key_with_permission(self) -> str:
+        return self.emulator.api_key_with_permission
+
+    @property
+    def api_key_without_permission(self) -> str:
+        return self.emulator.api_key_without_permission
+
+    def __enter__(self) -> ServerThread:
+        return self.start()
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.stop()

@@ -1,0 +1,227 @@
+"""The emulator's state: numbers kept in creation order, with an index per list filter.
+
+Every index is a list of sequence numbers in ascending (oldest first) order, so a
+page of the newest-first list is a reversed slice: O(limit), whatever the total.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import json
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from ._numbers import formatted
+from ._seed import Group, Organization, Seed, User, make_id, new_number
+
+# Area codes for generated numbers; libphonenumber accepts all of them.
+_AREAS = ("212", "312", "415", "512", "617", "646", "702", "720", "805", "919")
+
+
+def timestamp(moment: dt.datetime) -> str:
+    """A timestamp the way Close writes them: microseconds and a UTC offset."""
+    return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
+
+
+class _OrgIndex:
+    def __init__(self) -> None:
+        self.all: list[int] = []
+        self.group: list[int] = []
+        self.personal: list[int] = []
+        self.by_participant: dict[str, list[int]] = {}
+        self.by_user_id: dict[str, list[int]] = {}
+        self.by_number: dict[str, int] = {}
+
+    def lists_of(self, record: dict[str, Any]) -> Iterable[list[int]]:
+        yield self.all
+        yield self.group if record["is_group_number"] else self.personal
+        for user_id in record["participants"]:
+            yield self.by_participant.setdefault(user_id, [])
+        if record["user_id"] is not None:
+            yield self.by_user_id.setdefault(record["user_id"], [])
+
+
+class Store:
+    """Organizations, users and numbers, loaded from a checked seed."""
+
+    def __init__(self, seed: Seed, now: Callable[[], dt.datetime]) -> None:
+        self._now = now
+        self._last_stamp = ""
+        self.organizations: dict[str, Organization] = {o.id: o for o in seed.organizations}
+        self.budget_cents: dict[str, int] = {
+            o.id: o.telephony_budget_cents for o in seed.organizations
+        }
+        self.users: dict[str, User] = {u.id: u for u in seed.users}
+        self.users_by_key: dict[str, User] = {u.api_key: u for u in seed.users}
+        self.groups: dict[str, Group] = {g.id: g for g in seed.groups}
+        self._records: dict[int, dict[str, Any]] = {}
+        self._json: dict[int, bytes] = {}
+        self._seq_of: dict[str, int] = {}
+        self._numbers: set[str] = set()
+        self._orgs: dict[str, _OrgIndex] = {o.id: _OrgIndex() for o in seed.organizations}
+        self._next_seq = 0
+        records = list(seed.numbers)
+        taken = {r["number"] for r in records}
+        for org_id, count in seed.generated.items():
+            records.extend(self._generate(org_id, count, taken))
+        records.sort(key=lambda r: (r["date_created"], r["id"]))
+        for record in records:
+            self.insert(record)
+
+    def _generate(self, org_id: str, count: int, taken: set[str]) -> Iterable[dict[str, Any]]:
+        members = [u.id for u in self.users.values() if u.organization_id == org_id]
+        start = dt.datetime(2024, 1, 1, tzinfo=dt.UTC)
+        made, i = 0, 0
+        while made < count:
+            area = _AREAS[i % len(_AREAS)]
+            number = f"+1{area}{2_000_000 + i // len(_AREAS):07d}"
+            i += 1
+            if number in taken:
+                continue
+            taken.add(number)
+            stamp = timestamp(start + dt.timedelta(seconds=made))
+            record = new_number(
+                number_id=make_id("phon", f"{org_id}/{number}"),
+                organization_id=org_id,
+                number=number,
+                participants=[members[made % len(members)]],
+                is_group=False,
+                now=stamp,
+                country="US",
+            )
+            record["label"] = f"Line {made + 1}"
+            made += 1
+            yield record
+
+    def now(self) -> str:
+        """The current time as a timestamp, strictly later than the last one given."""
+        stamp = timestamp(self._now())
+        if stamp <= self._last_stamp:
+            moment = dt.datetime.fromisoformat(self._last_stamp) + dt.timedelta(microseconds=1)
+            stamp = timestamp(moment)
+        self._last_stamp = stamp
+        return stamp
+
+    def is_taken(self, number: str) -> bool:
+        return number in self._numbers
+
+    def count(self) -> int:
+        return len(self._records)
+
+    def snapshot(self, organization_id: str | None = None) -> list[dict[str, Any]]:
+        """Copies of the stored numbers, oldest first."""
+        return [
+            json.loads(json.dumps(r))
+            for _, r in sorted(self._records.items())
+            if organization_id in (None, r["organization_id"])
+        ]
+
+    def get(self, organization_id: str, number_id: str) -> dict[str, Any] | None:
+        seq = self._seq_of.get(number_id)
+        if seq is None:
+            return None
+        record = self._records[seq]
+        return record if record["organization_id"] == organization_id else None
+
+    def get_json(self, organization_id: str, number_id: str) -> bytes | None:
+        """The number serialized, cached until it changes: GET by id is the hot path."""
+        record = self.get(organization_id, number_id)
+        if record is None:
+            return None
+        seq = self._seq_of[number_id]
+        body = self._json.get(seq)
+        if body is None:
+            body = self._json[seq] = json.dumps(record, separators=(",", ":")).encode()
+        return body
+
+    def insert(self, record: dict[str, Any]) -> None:
+        seq = self._next_seq
+        self._next_seq += 1
+        self._records[seq] = record
+        self._seq_of[record["id"]] = seq
+        self._numbers.add(record["number"])
+        index = self._orgs[record["organization_id"]]
+        index.by_number[record["number"]] = seq
+        for seqs in index.lists_of(record):
+            seqs.append(seq)  # the newest sequence number always goes last
+
+    def delete(self, number_id: str) -> None:
+        seq = self._seq_of.pop(number_id)
+        record = self._records.pop(seq)
+        self._json.pop(seq, None)
+        self._numbers.discard(record["number"])
+        index = self._orgs[record["organization_id"]]
+        del index.by_number[record["number"]]
+        for seqs in index.lists_of(record):
+            del seqs[bisect.bisect_left(seqs, seq)]
+
+    def update(self, number_id: str, changes: dict[str, Any]) -> dict[str, Any]:
+        """Apply `changes`, keep the derived fields and indexes right, return the number."""
+        seq = self._seq_of[number_id]
+        record = self._records[seq]
+        index = self._orgs[record["organization_id"]]
+        for seqs in index.lists_of(record):
+            del seqs[bisect.bisect_left(seqs, seq)]
+        record.update(changes)
+        if "participants" in changes:
+            members = record["participants"]
+            record["user_id"] = members[0] if len(members) == 1 else None
+        if "forward_to" in changes:
+            record["forward_to_formatted"] = formatted(record["forward_to"])
+        if "phone_numbers" in changes:
+            record["phone_numbers_formatted"] = [formatted(n) for n in record["phone_numbers"]]
+        record["date_updated"] = self.now()
+        for seqs in index.lists_of(record):
+            bisect.insort(seqs, seq)
+        self._json.pop(seq, None)
+        return record
+
+    def page(
+        self,
+        organization_id: str,
+        *,
+        number: str | None = None,
+        participant_user_id: str | None = None,
+        user_id: str | None = None,
+        is_group_number: bool | None = None,
+        skip: int = 0,
+        limit: int = 100,
+    ) -> tuple[list[dict[str, Any]], bool]:
+        """One newest-first page of the matching numbers, and whether more follow."""
+        index = self._orgs[organization_id]
+        lists: list[list[int]] = [index.all]
+        if number is not None:
+            seq = index.by_number.get(number)
+            lists.append([] if seq is None else [seq])
+        if participant_user_id is not None:
+            lists.append(index.by_participant.get(participant_user_id, []))
+        if user_id is not None:
+            lists.append(index.by_user_id.get(user_id, []))
+        if is_group_number is not None:
+            lists.append(index.group if is_group_number else index.personal)
+        if len(lists) <= 2:
+            seqs = lists[-1]
+            end = len(seqs) - skip
+            start = max(0, end - limit)
+            page = seqs[start:end][::-1] if end > 0 else []
+            return [self._records[s] for s in page], start > 0
+        # Walk the shortest index; the other filters are checked on each record.
+        shortest = min(lists, key=len)
+        found: list[dict[str, Any]] = []
+        for seq in reversed(shortest):
+            record = self._records[seq]
+            if not (
+                (number is None or record["number"] == number)
+                and (participant_user_id is None or participant_user_id in record["participants"])
+                and (user_id is None or record["user_id"] == user_id)
+                and (is_group_number is None or record["is_group_number"] is is_group_number)
+            ):
+                continue
+            if skip:
+                skip -= 1
+            elif len(found) == limit:
+                return found, True
+            else:
+                found.append(record)
+        return found, False

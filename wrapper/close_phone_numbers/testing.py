@@ -1,0 +1,58 @@
+"""Pytest fixtures for testing code that uses the Close phone-number API, offline.
+
+Loaded by pytest through the `pytest11` entry point of close-phone-numbers. It imports
+nothing heavy until a fixture is used, and the fixtures need the `emulator` extra.
+
+- `close_emulator`: a fresh in-process `close_phone_emulator.Emulator` per test.
+- `close_emulator_server`: an emulator under uvicorn on a free 127.0.0.1 port, shared
+  by the session and reset before each test; it has `.base_url` (ending in /api/v1),
+  `.emulator`, `.api_key_with_permission` and `.api_key_without_permission`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from close_phone_emulator import Emulator, ServerThread
+
+__all__ = ["close_emulator", "close_emulator_server"]
+
+
+def _emulator_class() -> type[Emulator]:
+    try:
+        from close_phone_emulator import Emulator
+    except ImportError as exc:
+        pytest.fail(
+            f"the close_emulator fixtures need the 'emulator' extra ({exc.name} is missing): "
+            "pip install 'close-phone-numbers[emulator]'",
+            pytrace=False,
+        )
+    return Emulator
+
+
+@pytest.fixture
+def close_emulator() -> Iterator[Emulator]:
+    """A fresh in-process emulator with the default seed."""
+    with _emulator_class()() as emulator:
+        yield emulator
+
+
+@pytest.fixture(scope="session")
+def _close_emulator_server_session() -> Iterator[ServerThread]:
+    from close_phone_emulator import ServerThread
+
+    with ServerThread(_emulator_class()()) as server:
+        yield server
+
+
+@pytest.fixture
+def close_emulator_server(
+    _close_emulator_server_session: ServerThread,
+) -> ServerThread:
+    """The session's emulator server on a loopback port, reset to its seed for this test."""
+    _close_emulator_server_session.emulator.reset()
+    return _close_emulator_server_session
