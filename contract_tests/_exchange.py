@@ -14,12 +14,17 @@ none). contract_tests/README.md documents it for people.
 from __future__ import annotations
 
 import json
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-FIXTURES_DIR = Path(__file__).resolve().parent / "fixtures"
+# CLOSE_CONTRACT_FIXTURES points the suite at another fixture tree (a corrupted copy, in
+# the tests that prove corruption is caught).
+FIXTURES_DIR = Path(
+    os.environ.get("CLOSE_CONTRACT_FIXTURES") or Path(__file__).resolve().parent / "fixtures"
+)
 
 _TOP_KEYS = {"operation", "source", "request", "response"}
 _REQUEST_KEYS = {"method", "path", "query", "headers", "body"}

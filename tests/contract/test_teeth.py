@@ -1,0 +1,177 @@
+"""A broken spec or a corrupted fixture makes the contract suite fail, loudly and by name."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from contract_tests import _conformance, _exchange, _replay
+
+ROOT = Path(__file__).resolve().parents[2]
+SPEC = ROOT / "openapi" / "phone_numbers.yaml"
+CLOSE_DOCS = ROOT / "contract_tests" / "fixtures" / "close_docs"
+
+
+def run_fixture_suite(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """The fixture part of the contract suite, in a fresh interpreter."""
+    return subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "--no-header",
+            str(ROOT / "contract_tests" / "test_fixtures.py"),
+        ],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def broken_spec(tmp_path: Path, mutate: Any) -> Path:
+    spec = yaml.safe_load(SPEC.read_text())
+    mutate(spec)
+    path = tmp_path / "phone_numbers.yaml"
+    path.write_text(yaml.safe_dump(spec, sort_keys=False))
+    return path
+
+
+def test_the_unbroken_suite_passes() -> None:
+    """The baseline for the tests below: the real spec and fixtures pass."""
+    result = run_fixture_suite({})
+    assert result.returncode == 0, result.stdout[-2000:]
+
+
+def test_a_wrong_type_in_the_spec_fails_the_suite(tmp_path: Path) -> None:
+    """`is_premium` declared a string makes every fixture with a boolean fail."""
+
+    def mutate(spec: dict[str, Any]) -> None:
+        fields = spec["components"]["schemas"]["PhoneNumberFields"]["properties"]
+        fields["is_premium"]["type"] = "string"
+
+    result = run_fixture_suite({"CLOSE_CONTRACT_SPEC": str(broken_spec(tmp_path, mutate))})
+    assert result.returncode == 1, result.stdout[-2000:]
+    assert "is_premium" in result.stdout
+
+
+def test_a_missing_status_code_in_the_spec_fails_the_suite(tmp_path: Path) -> None:
+    """Dropping the 201 of rentPhoneNumber makes its recorded 201 undocumented."""
+
+    def mutate(spec: dict[str, Any]) -> None:
+        del spec["paths"]["/phone_number/request/internal/"]["post"]["responses"]["201"]
+
+    result = run_fixture_suite({"CLOSE_CONTRACT_SPEC": str(broken_spec(tmp_path, mutate))})
+    assert result.returncode == 1, result.stdout[-2000:]
+    assert "does not document status 201" in result.stdout
+
+
+def test_a_corrupted_fixture_fails_the_suite(tmp_path: Path) -> None:
+    """A copy of the fixtures with one wrong value fails, naming the file."""
+    fixtures = tmp_path / "fixtures"
+    shutil.copytree(CLOSE_DOCS, fixtures / "close_docs")
+    target = fixtures / "close_docs" / "getPhoneNumber.200.json"
+    data = json.loads(target.read_text())
+    data["response"]["body"]["number"] = 16503335555
+    target.write_text(json.dumps(data))
+    result = run_fixture_suite({"CLOSE_CONTRACT_FIXTURES": str(fixtures)})
+    assert result.returncode == 1, result.stdout[-2000:]
+    assert "getPhoneNumber.200" in result.stdout
+
+
+def published(name: str) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((CLOSE_DOCS / f"{name}.json").read_text())
+    return data
+
+
+def corrupt(name: str, change: Any) -> _exchange.Exchange:
+    data = copy.deepcopy(published(name))
+    change(data)
+    return _exchange.Exchange.from_dict(data)
+
+
+@pytest.mark.parametrize(
+    ("name", "change", "message"),
+    [
+        pytest.param(
+            "updatePhoneNumber.200",
+            lambda d: d["response"]["body"].pop("organization_id"),
+            "organization_id",
+            id="required-field-missing",
+        ),
+        pytest.param(
+            "getPhoneNumber.200",
+            lambda d: d["response"].update(status=418),
+            "418",
+            id="undocumented-status",
+        ),
+        pytest.param(
+            "rentPhoneNumber.201",
+            lambda d: d["request"]["body"].update(country="USA"),
+            "country",
+            id="invalid-request-body",
+        ),
+        pytest.param(
+            "listPhoneNumbers.200",
+            lambda d: d["request"]["query"].update(_limit="500"),
+            "_limit",
+            id="invalid-query",
+        ),
+        pytest.param(
+            "listPhoneNumbers.200",
+            lambda d: d["request"].update(method="DELETE"),
+            "is not listPhoneNumbers",
+            id="wrong-operation",
+        ),
+        pytest.param(
+            "getPhoneNumber.200",
+            lambda d: d["response"]["headers"].update(RateLimit="lots"),
+            "RateLimit",
+            id="malformed-header",
+        ),
+    ],
+)
+def test_each_kind_of_corruption_is_caught(name: str, change: Any, message: str) -> None:
+    """A mutated copy of a published example fails validation, saying what is wrong."""
+    with pytest.raises(_conformance.ExchangeMismatch, match=message):
+        _conformance.check_exchange(corrupt(name, change))
+
+
+def test_a_request_the_generated_client_cannot_reproduce_is_caught() -> None:
+    """A rent body with a field the model drops is sent without it, and the replay says so."""
+    exchange = corrupt("rentPhoneNumber.201", lambda d: d["request"]["body"].update(area="650"))
+    with pytest.raises(_replay.ReplayMismatch, match="body"):
+        _replay.replay_generated(exchange)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("{not json", "not JSON"),
+        ('{"operation": "getPhoneNumber"}', "missing keys"),
+        (
+            json.dumps({**published("getPhoneNumber.200"), "extra": 1}),
+            "unknown keys",
+        ),
+    ],
+)
+def test_a_malformed_fixture_file_is_refused(tmp_path: Path, text: str, message: str) -> None:
+    """A file that is not a recorded exchange fails to load with a clear reason."""
+    path = tmp_path / "bad.json"
+    path.write_text(text)
+    with pytest.raises(_exchange.FixtureFormatError, match=message):
+        _exchange.load(path)
