@@ -42,6 +42,7 @@ GO_GENERATOR_ARGS = (
 )
 
 BANNER_URL = re.compile(r"\bon (http://127\.0\.0\.1:\d+/api/v1)\b")
+BANNER_ADMIN = re.compile(r"\badmin routes on (http://127\.0\.0\.1:\d+/_emulator)/")
 # The banner lists the keys; the scenario needs one allowed to manage team numbers.
 BANNER_KEY = re.compile(r"^\s*(api_\S+)\s.*Manage Team Phone Numbers\s*$")
 
@@ -55,6 +56,7 @@ class Emulator:
     """A running emulator: where it listens and a key allowed to rent."""
 
     base_url: str
+    admin_url: str
     api_key: str
 
 
@@ -98,19 +100,11 @@ def tool(name: str, hint: str) -> str:
     return found
 
 
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-        return port
-
-
 @contextmanager
 def emulator(timeout: float = 30.0) -> Iterator[Emulator]:
     """Start `python -m close_phone_emulator` on a free port; stop it on exit."""
-    command = [sys.executable, "-m", "close_phone_emulator", "--host", "127.0.0.1"]
-    command += ["--port", str(free_port())]
+    # Port 0: the emulator binds a free port itself and prints it, so there is no race.
+    command = [sys.executable, "-m", "close_phone_emulator", "--host", "127.0.0.1", "--port", "0"]
     say(f"$ {' '.join(command)}")
     process = subprocess.Popen(
         command,
@@ -122,6 +116,7 @@ def emulator(timeout: float = 30.0) -> Iterator[Emulator]:
     )
     output: deque[str] = deque(maxlen=200)
     base_url: list[str] = []
+    admin_url: list[str] = []
     api_key: list[str] = []
     ready = threading.Event()
 
@@ -132,9 +127,11 @@ def emulator(timeout: float = 30.0) -> Iterator[Emulator]:
             output.append(line.rstrip("\n"))
             if not base_url and (url := BANNER_URL.search(line)):
                 base_url.append(url.group(1))
+            if not admin_url and (admin := BANNER_ADMIN.search(line)):
+                admin_url.append(admin.group(1))
             if not api_key and (key := BANNER_KEY.match(line)):
                 api_key.append(key.group(1))
-            if base_url and api_key:
+            if base_url and admin_url and api_key:
                 ready.set()
         ready.set()
 
@@ -142,7 +139,7 @@ def emulator(timeout: float = 30.0) -> Iterator[Emulator]:
     reader.start()
     try:
         ready.wait(timeout)
-        if not (base_url and api_key):
+        if not (base_url and admin_url and api_key):
             shown = "\n".join(line for line in output if "api_" not in line)
             raise StepFailed(
                 f"the emulator printed no base URL and manager key within {timeout:.0f} s "
@@ -150,7 +147,7 @@ def emulator(timeout: float = 30.0) -> Iterator[Emulator]:
             )
         wait_until_listening(base_url[0], process, timeout)
         say(f"  emulator on {base_url[0]}")
-        yield Emulator(base_url=base_url[0], api_key=api_key[0])
+        yield Emulator(base_url=base_url[0], admin_url=admin_url[0], api_key=api_key[0])
     finally:
         process.terminate()
         try:
@@ -181,6 +178,7 @@ def scenario_env(server: Emulator, extra: dict[str, str] | None = None) -> dict[
     env = {**os.environ, **(extra or {})}
     env["CLOSE_BASE_URL"] = server.base_url
     env["CLOSE_API_KEY"] = server.api_key
+    env["CLOSE_EMULATOR_ADMIN_URL"] = server.admin_url
     return env
 
 

@@ -40,17 +40,35 @@ func setting(name string) string {
 	return value
 }
 
-func loopbackBaseURL(raw string) string {
+func loopback(name string) string {
+	raw := setting(name)
 	parsed, err := url.Parse(raw)
 	if err != nil {
-		panic(failure(fmt.Sprintf("CLOSE_BASE_URL is not a URL: %v", err)))
+		panic(failure(fmt.Sprintf("%s is not a URL: %v", name, err)))
 	}
 	switch parsed.Hostname() {
 	case "127.0.0.1", "localhost", "::1":
 		return strings.TrimRight(raw, "/")
 	}
-	panic(failure("CLOSE_BASE_URL must be the emulator on a loopback address, not " +
+	panic(failure(name + " must be the emulator on a loopback address, not " +
 		parsed.Host + ": this scenario rents numbers"))
+}
+
+// refuseNextRent makes the emulator refuse the next rent with status, as Close does
+// when it has no number to offer. The admin route is no part of the spec.
+func refuseNextRent(admin, status string) {
+	body := fmt.Sprintf(`{"status": %q, "error": "Refused by the scenario (%s).", "times": 1}`,
+		status, status)
+	request, err := http.NewRequest(http.MethodPut, admin+"/rent_status", strings.NewReader(body))
+	if err != nil {
+		panic(err)
+	}
+	request.Header.Set("Content-Type", "application/json")
+	response, err := http.DefaultClient.Do(request)
+	if err != nil || response.StatusCode != 200 {
+		panic(failure(fmt.Sprintf("the emulator refused to script a %s refusal: %v", status, err)))
+	}
+	response.Body.Close()
 }
 
 // status is the HTTP status of a call, whether or not the client returned an error.
@@ -71,7 +89,8 @@ func model(err error) interface{} {
 }
 
 func run() {
-	base := loopbackBaseURL(setting("CLOSE_BASE_URL"))
+	base := loopback("CLOSE_BASE_URL")
+	admin := loopback("CLOSE_EMULATOR_ADMIN_URL")
 	cfg := closephone.NewConfiguration()
 	// The spec's only server is Close's production API: point the client elsewhere.
 	cfg.Servers = closephone.ServerConfigurations{{URL: base}}
@@ -101,6 +120,28 @@ func run() {
 	}
 	before := countNumbers()
 	check(before >= 0, "paging with _skip/_limit until has_more is false counts %d numbers", before)
+
+	// A refusal's status is an open set: a known one decodes to the enum, one the spec
+	// does not list to the string branch, and neither is lost.
+	for _, want := range []string{"has-voice-only", "number-blocked"} {
+		refuseNextRent(admin, want)
+		_, response, err := api.RentPhoneNumber(ctx).
+			RentRequest(closephone.RentRequest{Country: "US", Prefix: closephone.PtrString("650")}).
+			Execute()
+		failed, ok := model(err).(closephone.RentFailure)
+		check(status(response) == 400 && ok && failed.RentRefusal != nil,
+			"a refused rent is a 400 that decodes to RentRefusal (%s)", want)
+		said := failed.RentRefusal.Status
+		if want == "has-voice-only" {
+			check(said.RentRefusalStatus != nil &&
+				*said.RentRefusalStatus == closephone.RENTREFUSALSTATUS_HAS_VOICE_ONLY,
+				"a known status decodes to the RentRefusalStatus enum")
+		} else {
+			check(said.RentRefusalStatus == nil && said.String != nil && *said.String == want,
+				"an unknown status is kept as a string (%s)", want)
+		}
+		check(failed.RentRefusal.Error != "", "the refusal says why")
+	}
 
 	rented, response, err := api.RentPhoneNumber(ctx).
 		RentRequest(closephone.RentRequest{Country: "US", Prefix: closephone.PtrString("650")}).

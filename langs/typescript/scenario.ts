@@ -47,19 +47,34 @@ function setting(name: string): string {
   return value;
 }
 
-function loopbackBaseUrl(raw: string): string {
+function loopback(name: string): string {
+  const raw = setting(name);
   const url = new URL(raw);
   if (!["127.0.0.1", "localhost", "[::1]"].includes(url.hostname)) {
     throw new ScenarioFailure(
-      `CLOSE_BASE_URL must be the emulator on a loopback address, not ${url.host}: ` +
+      `${name} must be the emulator on a loopback address, not ${url.host}: ` +
         "this scenario rents numbers",
     );
   }
   return raw.replace(/\/+$/, "");
 }
 
+// The emulator's admin route makes the next rent fail with `status`, as Close does
+// when it has no number to offer; it is no part of the spec, so plain fetch.
+async function refuseNextRent(admin: string, status: string): Promise<void> {
+  const answer = await fetch(`${admin}/rent_status`, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ status, error: `Refused by the scenario (${status}).`, times: 1 }),
+  });
+  if (!answer.ok) {
+    throw new ScenarioFailure(`the emulator refused to script a ${status} refusal`);
+  }
+}
+
 async function main(): Promise<void> {
-  const baseUrl = loopbackBaseUrl(setting("CLOSE_BASE_URL"));
+  const baseUrl = loopback("CLOSE_BASE_URL");
+  const admin = loopback("CLOSE_EMULATOR_ADMIN_URL");
   // Close's Basic auth: the API key is the user name, the password is empty.
   const basic = Buffer.from(`${setting("CLOSE_API_KEY")}:`).toString("base64");
   const close = createClient<paths>({ baseUrl, headers: { Authorization: `Basic ${basic}` } });
@@ -87,6 +102,21 @@ async function main(): Promise<void> {
   };
   const before = await countNumbers();
   check(before >= 0, `paging with _skip/_limit until has_more is false counts ${before} numbers`);
+
+  // A refusal's status is an open set: a known one and one the spec does not list
+  // must both reach the caller as they were sent.
+  for (const status of ["has-voice-only", "number-blocked"]) {
+    await refuseNextRent(admin, status);
+    const refusal = await close.POST("/phone_number/request/internal/", {
+      body: { country: "US", prefix: "650" },
+    });
+    const body = refusal.error;
+    check(
+      refusal.response.status === 400 && body !== undefined && "status" in body,
+      `a refused rent is a 400 with a status (${status})`,
+    );
+    check(body.status === status && saysWhy(body), `the refusal says ${status} and why`);
+  }
 
   const rented = await close.POST("/phone_number/request/internal/", {
     body: { country: "US", prefix: "650" },
