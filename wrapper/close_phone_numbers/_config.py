@@ -31,6 +31,8 @@ USER_AGENT = (
 )
 
 _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
+# Reserved names that never resolve on the internet (RFC 6761), used by in-process emulators.
+_LOCAL_SUFFIXES = (".test", ".localhost")
 
 
 def _authorization(api_key: str | None, oauth_token: str | None) -> tuple[str, str] | None:
@@ -60,7 +62,8 @@ def _base_url(base_url: str | None) -> str:
             "base_url", f"got {url!r}; pass an absolute URL like {DEFAULT_BASE_URL!r}"
         )
     # A key sent over plain http can be read on the way; only the local machine is exempt.
-    if parsed.scheme == "http" and parsed.host not in _LOOPBACK:
+    host = parsed.host
+    if parsed.scheme == "http" and host not in _LOOPBACK and not host.endswith(_LOCAL_SUFFIXES):
         raise InvalidRequestError(
             "base_url", f"got {url!r}; use https:// (plain http is only allowed to 127.0.0.1)"
         )

@@ -232,16 +232,16 @@ def _message(body: object) -> str:
     return "no details in the body"
 
 
-def error_from_response(response: httpx.Response, *, malformed: bool = False) -> APIStatusError:
-    """Map a response Close sent to the exception it means.
+def error_from_response(response: httpx.Response) -> APIStatusError:
+    """Map a response that is not an accepted success to the exception it means.
 
-    ``malformed`` says the status was a success but its body could not be read.
+    A success status reaches here only when its body could not be read or had the wrong shape.
     """
     status = response.status_code
     body = _decode(response.content)
     reason = response.reason_phrase or "Unknown Status"
     text = f"{status} {reason}: {_message(body)}"
-    if malformed or 200 <= status < 300:
+    if 200 <= status < 300:
         return UnexpectedResponseError(
             f"{status} {reason}: the body does not match the API spec", response=response, body=body
         )

@@ -168,13 +168,13 @@ def failure_of(outcome: Outcome, accept: Callable[[Any], bool]) -> Exception | N
             return None
         if raw is None:  # the event hook was removed from a caller's client
             raw = httpx.Response(response.status_code, headers=response.headers)
-        return error_from_response(raw, malformed=200 <= response.status_code < 300)
+        return error_from_response(raw)
     if isinstance(error, httpx.TransportError):
         broken = _transport_error(error)
         broken.__cause__ = error
         return broken
     if isinstance(error, _PARSE_ERRORS) and raw is not None:
-        malformed = error_from_response(raw, malformed=True)
+        malformed = error_from_response(raw)
         malformed.__cause__ = error
         return malformed
     return error

@@ -1,0 +1,129 @@
+"""Bad input raises InvalidRequestError naming the field and the fix, and sends nothing."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from close_phone_numbers import NOT_GIVEN, InvalidRequestError
+
+from .conftest import make_client, number_json
+
+NUMBER = number_json()
+PHONE_ID = NUMBER["id"]
+
+
+def _never(request: httpx.Request) -> httpx.Response:
+    raise AssertionError(f"nothing should be sent, got {request.method} {request.url}")
+
+
+CASES: list[tuple[str, dict[str, Any], str, str]] = [
+    ("update", {"forward_to": "650-555-0100"}, "forward_to", "E.164"),
+    ("update", {"forward_to": "+0123"}, "forward_to", "E.164"),
+    ("update", {"voicemail_greeting_url": "http://x.example/a.mp3"}, "voicemail_greeting_url", "https://"),
+    ("update", {"inbound_ring_duration": 14}, "inbound_ring_duration", "15 to 90"),
+    ("update", {"inbound_ring_duration": 91}, "inbound_ring_duration", "15 to 90"),
+    ("update", {"inbound_ring_duration": True}, "inbound_ring_duration", "15 to 90"),
+    ("update", {"forward_to_enabled": "yes"}, "forward_to_enabled", "True or False"),
+    ("update", {"phone_numbers": "+16505550100"}, "phone_numbers", "a list"),
+    ("update", {"phone_numbers": ["+16505550100", "555"]}, "phone_numbers[1]", "E.164"),
+    ("update", {"participants": ["bob"]}, "participants[0]", "user_"),
+    ("update", {"participant_groups": [f"group_{i}" for i in range(41)]}, "participant_groups", "40"),
+    ("update", {}, "update", "nothing to change"),
+    ("update", {"label": NOT_GIVEN}, "update", "nothing to change"),
+    ("rent", {"country": "USA"}, "country", "two-letter"),
+    ("rent", {"country": "1"}, "country", "two-letter"),
+    ("rent", {"country": "US", "prefix": "650123"}, "prefix", "five digits"),
+    ("rent", {"country": "US", "prefix": "+1650"}, "prefix", "without the country code"),
+    ("rent", {"country": "US", "with_mms": True}, "with_mms", "with_sms=True"),
+    ("rent", {"country": "US", "carrier_type": "satellite"}, "carrier_type", "tollfree"),
+    ("rent", {"country": "US", "sharing": "team"}, "sharing", "personal"),
+    ("rent", {"country": "US", "assign_to": []}, "assign_to", "at least one"),
+    ("rent", {"country": "US", "assign_to": "user_abc"}, "assign_to", "a list"),
+    (
+        "rent",
+        {"country": "US", "with_sms": True, "fallback_to_voice_only": True},
+        "fallback_to_voice_only",
+        "drop one",
+    ),
+    ("get", {"id": "12345"}, "id", "phon_"),
+    ("get", {"id": ""}, "id", "phon_"),
+    ("get", {"id": "phon_abc/../x"}, "id", "phon_"),
+    ("get", {"id": PHONE_ID, "fields": []}, "fields", "field names"),
+    ("delete", {"id": "phon_../"}, "id", "phon_"),
+    ("list", {"number": "6505550100"}, "number", "E.164"),
+    ("list", {"page_size": 101}, "page_size", "1 to 100"),
+    ("list", {"page_size": 0}, "page_size", "1 to 100"),
+    ("list", {"participant_user_id": "alice"}, "participant_user_id", "user_"),
+    ("list", {"is_group_number": "false"}, "is_group_number", "True or False"),
+]
+
+
+@pytest.mark.parametrize(("method", "arguments", "field", "fix"), CASES)
+def test_bad_input_names_field_and_fix_before_sending(
+    method: str, arguments: dict[str, Any], field: str, fix: str
+) -> None:
+    """Each bad value is refused locally with a message naming the field and how to fix it."""
+    client, server = make_client(_never)
+    arguments = dict(arguments)
+    with pytest.raises(InvalidRequestError) as caught:
+        if method == "update":
+            client.update(PHONE_ID, **arguments)
+        elif method == "rent":
+            client.rent(**arguments)
+        elif method == "list":
+            client.list(**arguments)  # refused at the call, before iterating
+        elif method == "get":
+            client.get(**arguments)
+        else:
+            client.delete(**arguments)
+    assert caught.value.field == field
+    assert str(caught.value).startswith(f"{field}: ")
+    assert fix in str(caught.value)
+    assert server.requests == []
+
+
+def test_lower_case_country_is_accepted_and_sent_upper_case() -> None:
+    """A two-letter country in lower case is fixed rather than refused."""
+    client, server = make_client(lambda request: httpx.Response(201, json=NUMBER))
+    client.rent("us", prefix="650")
+    assert server.bodies() == [{"country": "US", "prefix": "650"}]
+
+
+def test_update_sends_only_given_fields_and_none_clears_the_greeting() -> None:
+    """Fields not passed stay out of the body; voicemail_greeting_url=None is sent as null."""
+    client, server = make_client(lambda request: httpx.Response(200, json=NUMBER))
+    client.update(PHONE_ID, label="Sales", voicemail_greeting_url=None, inbound_ring_duration=15)
+    assert server.bodies() == [
+        {"label": "Sales", "voicemail_greeting_url": None, "inbound_ring_duration": 15}
+    ]
+    assert server.requests[0].method == "PUT"
+
+
+def test_rent_sends_every_rent_field() -> None:
+    """Every rent field given reaches the body in Close's names."""
+    client, server = make_client(lambda request: httpx.Response(201, json=NUMBER))
+    client.rent(
+        "US",
+        prefix="650",
+        with_sms=True,
+        with_mms=True,
+        carrier_type="local",
+        bundle_id="bundle_1",
+        assign_to=["user_abc"],
+        sharing="personal",
+    )
+    assert server.bodies() == [
+        {
+            "country": "US",
+            "prefix": "650",
+            "with_sms": True,
+            "with_mms": True,
+            "carrier_type": "local",
+            "bundle_id": "bundle_1",
+            "assign_to": ["user_abc"],
+            "sharing": "personal",
+        }
+    ]
