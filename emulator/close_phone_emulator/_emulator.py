@@ -150,13 +150,17 @@ class Emulator:
                     errors[name] = "Only group numbers have this; a personal number has one user."
         org = user.organization_id
         for user_id in changes.get("participants", []):
+            if "participants" in errors:
+                break
             if getattr(self.store.users.get(user_id), "organization_id", None) != org:
-                errors["participants"] = f"{user_id} is not a user of this organization."
-        if changes.get("participants") == []:
+                errors.setdefault("participants", f"{user_id} is not a user of this organization.")
+        if changes.get("participants") == [] and "participants" not in errors:
             errors["participants"] = "A group number needs at least one participant."
         for group_id in changes.get("participant_groups", []):
             if getattr(self.store.groups.get(group_id), "organization_id", None) != org:
-                errors["participant_groups"] = f"{group_id} is not a group of this organization."
+                errors.setdefault(
+                    "participant_groups", f"{group_id} is not a group of this organization."
+                )
         if errors:
             raise _rules.invalid(errors)
         return self.store.update(number["id"], changes)
