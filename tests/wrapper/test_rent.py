@@ -1,0 +1,357 @@
+"""Rent safety: resend only what surely did not run; otherwise find the number, never rent twice."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+from typing import Any
+
+import httpx
+import pytest
+
+from close_phone_numbers import (
+    APIConnectionError,
+    BadRequestError,
+    BillingError,
+    HasVoiceOnlyError,
+    NeedsMoreInfoError,
+    PermissionDeniedError,
+    RentError,
+    RentOutcomeUnknownError,
+)
+from close_phone_numbers._rent import RECONCILE_DELAYS, matches, parse_timestamp
+
+from .conftest import make_client, number_json, page_json
+
+RENT_PATH = "POST /api/v1/phone_number/request/internal/"
+
+
+def _stamp(when: datetime) -> str:
+    return when.isoformat()
+
+
+class FakeClose:
+    """Numbers newest first, and a rent endpoint whose answer each test chooses.
+
+    ``on_rent(request, rent)`` answers a rent; calling ``rent()`` stores a new number the way
+    Close would, so an answer can be "rented, then failed".
+    """
+
+    def __init__(
+        self,
+        on_rent: Callable[[httpx.Request, Callable[[], dict[str, Any]]], httpx.Response],
+        *,
+        existing: list[dict[str, Any]] | None = None,
+        server_offset: timedelta = timedelta(0),
+        send_date: bool = True,
+    ) -> None:
+        self.on_rent = on_rent
+        self.numbers = list(existing or [])
+        self.offset = server_offset
+        self.send_date = send_date
+        self.rented = 0
+
+    def now(self) -> datetime:
+        return datetime.now(UTC) + self.offset
+
+    def rent(self, **changes: Any) -> dict[str, Any]:
+        self.rented += 1
+        created = _stamp(self.now())
+        number = number_json(
+            id=f"phon_rented{self.rented}",
+            number=f"+1650555{self.rented:04d}",
+            date_created=created,
+            date_updated=created,
+            **changes,
+        )
+        self.numbers.insert(0, number)
+        return number
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        headers = {"Date": format_datetime(self.now(), usegmt=True)} if self.send_date else {}
+        if request.method == "POST":
+            return self.on_rent(request, self.rent)
+        skip = int(request.url.params["_skip"])
+        limit = int(request.url.params["_limit"])
+        chunk = self.numbers[skip : skip + limit]
+        more = skip + limit < len(self.numbers)
+        return httpx.Response(200, json=page_json(chunk, has_more=more), headers=headers)
+
+
+def _old_number() -> dict[str, Any]:
+    return number_json(id="phon_old", number="+16505550999", date_created="2026-01-01T00:00:00")
+
+
+def _rents(paths: list[str]) -> int:
+    return paths.count(RENT_PATH)
+
+
+def test_successful_rent_returns_the_number_after_one_request() -> None:
+    """A 201 is the rented number."""
+    server = FakeClose(lambda request, rent: httpx.Response(201, json=rent()))
+    client, recorder = make_client(server)
+    number = client.rent("US", prefix="650")
+    assert number.id == "phon_rented1"
+    assert recorder.paths() == [RENT_PATH]
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [
+        httpx.Response(429, json={"error": "slow"}, headers={"Retry-After": "2"}),
+        httpx.ConnectError("refused"),
+        httpx.ConnectTimeout("no handshake"),
+    ],
+)
+def test_rent_is_resent_only_when_it_surely_did_not_run(failure: Any) -> None:
+    """A 429 or a connection that never opened is retried, and one number is rented."""
+    answers = [failure]
+
+    def on_rent(request: httpx.Request, rent: Callable[[], dict[str, Any]]) -> httpx.Response:
+        if answers:
+            answer = answers.pop()
+            if isinstance(answer, Exception):
+                raise answer
+            return answer
+        return httpx.Response(201, json=rent())
+
+    server = FakeClose(on_rent)
+    client, recorder = make_client(server)
+    assert client.rent("US").id == "phon_rented1"
+    assert _rents(recorder.paths()) == 2
+    assert server.rented == 1
+
+
+def _rented_then(outcome: httpx.Response | Exception) -> Callable[..., httpx.Response]:
+    def on_rent(request: httpx.Request, rent: Callable[[], dict[str, Any]]) -> httpx.Response:
+        rent()
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    return on_rent
+
+
+UNCLEAR = [
+    httpx.Response(503, json={"error": "unavailable"}),
+    httpx.Response(500, content=b"<html>oops</html>"),
+    httpx.Response(502, content=b"<html>bad gateway</html>"),
+    httpx.Response(520, content=b"<html>origin</html>"),
+    httpx.Response(201, content=b'{"id": "phon_rented1", "numb'),
+    httpx.ReadTimeout("no answer in time"),
+    httpx.WriteTimeout("body half sent"),
+    httpx.RemoteProtocolError("server disconnected"),
+    httpx.ReadError("connection reset"),
+]
+
+
+@pytest.mark.parametrize("outcome", UNCLEAR)
+def test_unclear_rent_is_never_resent_and_the_new_number_is_found(outcome: Any) -> None:
+    """After a 5xx, timeout, drop or unreadable success, the one new number is returned."""
+    server = FakeClose(_rented_then(outcome), existing=[_old_number()])
+    client, recorder = make_client(server, max_retries=5)
+    number = client.rent("US", prefix="650")
+    assert number.id == "phon_rented1"
+    assert _rents(recorder.paths()) == 1
+    assert server.rented == 1
+
+
+@pytest.mark.parametrize("outcome", UNCLEAR[:1] + UNCLEAR[5:6])
+def test_unclear_rent_that_did_not_happen_raises_outcome_unknown(outcome: Any) -> None:
+    """When no new number shows up, the error says the outcome is unknown; nothing is resent."""
+
+    def on_rent(request: httpx.Request, rent: Callable[[], dict[str, Any]]) -> httpx.Response:
+        if isinstance(outcome, Exception):
+            raise outcome
+        return outcome
+
+    server = FakeClose(on_rent, existing=[_old_number()])
+    client, recorder = make_client(server, max_retries=5)
+    with pytest.raises(RentOutcomeUnknownError) as caught:
+        client.rent("US", prefix="650")
+    error = caught.value
+    assert error.candidates == []
+    assert error.request == {"country": "US", "prefix": "650"}
+    assert error.started_at <= datetime.now(UTC)
+    assert error.cause is not None
+    assert _rents(recorder.paths()) == 1
+    assert recorder.sleeps == [d for d in RECONCILE_DELAYS if d]
+
+
+def test_two_matching_new_numbers_are_reported_not_guessed() -> None:
+    """If two new numbers match, neither is returned; both are handed over as candidates."""
+
+    def on_rent(request: httpx.Request, rent: Callable[[], dict[str, Any]]) -> httpx.Response:
+        rent()
+        rent()  # a colleague rented in the same area code at the same moment
+        return httpx.Response(503, json={"error": "unavailable"})
+
+    client, recorder = make_client(FakeClose(on_rent))
+    with pytest.raises(RentOutcomeUnknownError) as caught:
+        client.rent("US", prefix="650")
+    assert sorted(n.id for n in caught.value.candidates) == ["phon_rented1", "phon_rented2"]
+    assert _rents(recorder.paths()) == 1
+
+
+def test_listing_failure_during_reconcile_raises_outcome_unknown() -> None:
+    """If Close cannot list numbers either, the rent outcome is reported unknown."""
+    server = FakeClose(_rented_then(httpx.Response(503, json={"error": "down"})))
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "GET":
+            return httpx.Response(503, json={"error": "still down"})
+        return server(request)
+
+    client, recorder = make_client(handler, max_retries=1)
+    with pytest.raises(RentOutcomeUnknownError, match="listing numbers failed"):
+        client.rent("US")
+    assert _rents(recorder.paths()) == 1
+
+
+def test_reconcile_uses_the_server_clock_from_the_date_header() -> None:
+    """A server clock an hour ahead still finds the new number and skips older ones."""
+    offset = timedelta(hours=1)
+    recent_but_before = number_json(
+        id="phon_before",
+        number="+16505550888",
+        date_created=_stamp(datetime.now(UTC) + offset - timedelta(seconds=30)),
+    )
+    server = FakeClose(
+        _rented_then(httpx.ReadTimeout("slow")), existing=[recent_but_before], server_offset=offset
+    )
+    client, _ = make_client(server)
+    assert client.rent("US", prefix="650").id == "phon_rented1"
+
+
+def test_reconcile_filters_by_assignee() -> None:
+    """A rent for another user lists that user's numbers only."""
+    server = FakeClose(_rented_then(httpx.Response(503, json={"error": "x"})))
+    client, recorder = make_client(server)
+    client.rent("US", assign_to=["user_3xHq7LbN0cVt5RmW2sJ8kD4fG6pZ1aY9eU0oQ3iTnBc"])
+    listing = [r for r in recorder.requests if r.method == "GET"][0]
+    assert listing.url.params["participant_user_id"] == "user_3xHq7LbN0cVt5RmW2sJ8kD4fG6pZ1aY9eU0oQ3iTnBc"
+
+
+@pytest.mark.parametrize(
+    ("status", "body", "expected"),
+    [
+        (400, {"status": "has-voice-only", "error": "voice only"}, HasVoiceOnlyError),
+        (400, {"status": "needs-more-info", "error": "address"}, NeedsMoreInfoError),
+        (402, {"status": "billing-error", "error": "budget"}, BillingError),
+        (400, {"status": "error", "error": "carrier"}, RentError),
+        (400, {"status": "something-new", "error": "?"}, RentError),
+        (400, {"errors": [], "field-errors": {"country": "bad"}}, BadRequestError),
+        (403, {"error": "Manage Team Phone Numbers needed"}, PermissionDeniedError),
+    ],
+)
+def test_refused_rents_raise_their_class_after_one_request(
+    status: int, body: dict[str, Any], expected: type[Exception]
+) -> None:
+    """A refusal means nothing was rented: its error is raised, nothing is resent or listed."""
+    client, recorder = make_client(FakeClose(lambda r, rent: httpx.Response(status, json=body)))
+    with pytest.raises(expected) as caught:
+        client.rent("US")
+    assert type(caught.value) is expected
+    assert recorder.paths() == [RENT_PATH]
+
+
+def test_fallback_to_voice_only_rents_again_once_without_sms() -> None:
+    """has-voice-only with the fallback on rents again with with_sms false."""
+    refusal = httpx.Response(400, json={"status": "has-voice-only", "error": "voice only"})
+    answers = [refusal]
+
+    def on_rent(request: httpx.Request, rent: Callable[..., dict[str, Any]]) -> httpx.Response:
+        return answers.pop() if answers else httpx.Response(201, json=rent(sms_enabled=False))
+
+    client, recorder = make_client(FakeClose(on_rent))
+    number = client.rent("US", prefix="650", fallback_to_voice_only=True)
+    assert number.sms_enabled is False
+    assert recorder.bodies() == [
+        {"country": "US", "prefix": "650"},
+        {"country": "US", "prefix": "650", "with_sms": False},
+    ]
+
+
+def test_fallback_happens_only_once() -> None:
+    """A second has-voice-only is raised, after exactly two rents."""
+    refusal = httpx.Response(400, json={"status": "has-voice-only", "error": "voice only"})
+    client, recorder = make_client(FakeClose(lambda r, rent: refusal))
+    with pytest.raises(HasVoiceOnlyError):
+        client.rent("US", fallback_to_voice_only=True)
+    assert _rents(recorder.paths()) == 2
+
+
+def test_without_fallback_has_voice_only_is_raised() -> None:
+    """The fallback is opt-in."""
+    refusal = httpx.Response(400, json={"status": "has-voice-only", "error": "voice only"})
+    client, recorder = make_client(FakeClose(lambda r, rent: refusal))
+    with pytest.raises(HasVoiceOnlyError):
+        client.rent("US")
+    assert _rents(recorder.paths()) == 1
+
+
+def test_connection_that_never_opens_raises_after_retries_without_listing() -> None:
+    """Repeated connect failures are a plain connection error: nothing can have been rented."""
+
+    def on_rent(request: httpx.Request, rent: Callable[[], dict[str, Any]]) -> httpx.Response:
+        raise httpx.ConnectError("refused")
+
+    client, recorder = make_client(FakeClose(on_rent), max_retries=2)
+    with pytest.raises(APIConnectionError) as caught:
+        client.rent("US")
+    assert not isinstance(caught.value, RentOutcomeUnknownError)
+    assert recorder.paths() == [RENT_PATH] * 3
+
+
+@pytest.mark.parametrize(
+    ("changes", "request_kwargs", "expected"),
+    [
+        ({}, {"country": "US", "prefix": "650"}, True),
+        ({"country": "CA"}, {"country": "US"}, False),
+        ({"number": "+14155550100"}, {"country": "US", "prefix": "650"}, False),
+        ({"number": "+442071234567", "country": "GB"}, {"country": "GB", "prefix": "20"}, True),
+        ({"type": "external"}, {"country": "US"}, False),
+        ({"sms_enabled": False}, {"country": "US", "with_sms": True}, False),
+        ({"sms_enabled": False}, {"country": "US", "with_sms": False}, True),
+        ({"is_group_number": False}, {"country": "US", "sharing": "group"}, False),
+        ({"participants": ["user_a"]}, {"country": "US", "assign_to": ["user_b"]}, False),
+        ({"carrier_type": "tollfree"}, {"country": "US", "carrier_type": "local"}, False),
+        ({"carrier_type": None}, {"country": "US", "carrier_type": "local"}, True),
+    ],
+)
+def test_matches_compares_a_number_with_the_rent_request(
+    changes: dict[str, Any], request_kwargs: dict[str, Any], expected: bool
+) -> None:
+    """A candidate must agree with every part of the request Close reports back."""
+    from close_phone_numbers._operations import rent_request
+    from close_phone_numbers._types import NOT_GIVEN
+    from close_phone_numbers_client.models import PhoneNumber
+
+    options: dict[str, Any] = {
+        "prefix": NOT_GIVEN,
+        "with_sms": NOT_GIVEN,
+        "with_mms": NOT_GIVEN,
+        "carrier_type": NOT_GIVEN,
+        "bundle_id": NOT_GIVEN,
+        "assign_to": NOT_GIVEN,
+        "sharing": NOT_GIVEN,
+        "fallback_to_voice_only": False,
+    }
+    options.update(request_kwargs)
+    body = rent_request(options.pop("country"), **options)
+    assert matches(PhoneNumber.from_dict(number_json(**changes)), body) is expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2026-11-26T10:15:00+00:00", datetime(2026, 11, 26, 10, 15, tzinfo=UTC)),
+        ("2026-11-26T10:15:00", datetime(2026, 11, 26, 10, 15, tzinfo=UTC)),
+        ("2026-11-26T11:15:00+01:00", datetime(2026, 11, 26, 10, 15, tzinfo=UTC)),
+        ("not a date", None),
+    ],
+)
+def test_timestamps_without_offset_are_utc(value: str, expected: datetime | None) -> None:
+    """Close's naive timestamps are read as UTC; unreadable ones as unknown."""
+    assert parse_timestamp(value) == expected
