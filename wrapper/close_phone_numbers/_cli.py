@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TextIO
 
+import httpx
+
+from ._cli_app import add_commands, execute, is_api_command, parse, with_example
+from ._cli_console import Console
 from ._version import __version__
 
 AddArguments = Callable[[argparse.ArgumentParser], None]
@@ -14,6 +17,7 @@ Run = Callable[[argparse.Namespace, TextIO], int]
 
 
 def _emulator_arguments(parser: argparse.ArgumentParser) -> None:
+    with_example(parser, "close-phone-numbers emulator --port 8086")
     try:
         from close_phone_emulator._server import add_arguments
     except ImportError:
@@ -52,16 +56,30 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    add_commands(subparsers)  # list, get, update, delete, rent: _cli_commands.py
     for name, (help_, add_arguments, _) in COMMANDS.items():
         add_arguments(subparsers.add_parser(name, help=help_, description=help_))
     return parser
 
 
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """Entry point of the `close-phone-numbers` script."""
-    args = build_parser().parse_args(argv)
+def main(
+    argv: Sequence[str] | None = None,
+    out: TextIO | None = None,
+    *,
+    stdin: TextIO | None = None,
+    stderr: TextIO | None = None,
+    env: Mapping[str, str] | None = None,
+    http_client: httpx.Client | None = None,
+) -> int:
+    """Entry point of the `close-phone-numbers` script; tests inject streams, env and client."""
+    console = Console.of(stdin=stdin, stdout=out, stderr=stderr, env=env, http_client=http_client)
+    args = parse(build_parser(), argv, console)
+    if isinstance(args, int):
+        return args
+    if is_api_command(args):
+        return execute(args, console)
     _, _, run = COMMANDS[args.command]
-    return run(args, out or sys.stdout)
+    return run(args, console.stdout)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,91 @@
+"""Run the command in process, against the emulator or a small fake server."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass, field
+
+import httpx
+import pytest
+from close_phone_emulator import Emulator
+from close_phone_numbers._cli import main
+
+
+class Terminal(io.StringIO):
+    """Typed answers on stdin, as a person at a terminal would give them."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@dataclass
+class Recorder(httpx.BaseTransport):
+    """Passes requests on to another transport and keeps them, to prove what was sent."""
+
+    inner: httpx.BaseTransport
+    requests: list[httpx.Request] = field(default_factory=list)
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        self.requests.append(request)
+        return self.inner.handle_request(request)
+
+    def sent(self, method: str) -> list[httpx.Request]:
+        return [r for r in self.requests if r.method == method]
+
+
+@dataclass(frozen=True)
+class Result:
+    code: int
+    out: str
+    err: str
+
+
+Run = Callable[..., Result]
+
+
+def run_cli(
+    argv: list[str],
+    *,
+    transport: httpx.BaseTransport,
+    env: Mapping[str, str],
+    answer: str | None = None,
+) -> Result:
+    """Run `close-phone-numbers argv`; `answer` is typed at a terminal, None means no terminal."""
+    stdin: io.StringIO = Terminal(answer) if answer is not None else io.StringIO("")
+    stdout, stderr = io.StringIO(), io.StringIO()
+    with httpx.Client(transport=transport) as http_client:
+        code = main(argv, stdout, stdin=stdin, stderr=stderr, env=env, http_client=http_client)
+    return Result(code, stdout.getvalue(), stderr.getvalue())
+
+
+@pytest.fixture
+def emulator() -> Iterator[Emulator]:
+    with Emulator() as emu:
+        yield emu
+
+
+@pytest.fixture
+def recorder(emulator: Emulator) -> Recorder:
+    return Recorder(emulator.transport())
+
+
+@pytest.fixture
+def env(emulator: Emulator) -> dict[str, str]:
+    return {"CLOSE_API_KEY": emulator.api_key_with_permission, "CLOSE_BASE_URL": emulator.base_url}
+
+
+@pytest.fixture
+def cli(recorder: Recorder, env: dict[str, str]) -> Run:
+    """The command against the emulator, as Alice (who may manage team numbers)."""
+
+    def run(*argv: str, answer: str | None = None, env_: Mapping[str, str] | None = None) -> Result:
+        return run_cli(
+            list(argv), transport=recorder, env=env if env_ is None else env_, answer=answer
+        )
+
+    return run
+
+
+def fake_server(handler: Callable[[httpx.Request], httpx.Response]) -> httpx.MockTransport:
+    return httpx.MockTransport(handler)

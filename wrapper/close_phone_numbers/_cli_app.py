@@ -1,0 +1,122 @@
+"""How a parsed ``close-phone-numbers`` command line runs: options, parsing, failures."""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import logging
+import textwrap
+import traceback
+from collections.abc import Iterator, Sequence
+
+from . import PhoneNumbers
+from ._cli_commands import COMMANDS, Handler, given
+from ._cli_console import Console, api_key, base_url
+from ._cli_errors import ExitCode, describe
+from ._constants import API_KEY_ENV, BASE_URL_ENV
+
+_COMMON_EPILOG = f"""
+The key comes from {API_KEY_ENV} and the API root from {BASE_URL_ENV}
+(https://api.close.com/api/v1 when unset). Exit codes are listed in docs/cli.md.
+"""
+
+
+def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register the API subcommands on the parser of ``close-phone-numbers``."""
+    common = _common_options()
+    for name, help_, example, add_arguments, handler in COMMANDS:
+        parser = subparsers.add_parser(name, help=help_, description=help_, parents=[common])
+        with_example(parser, example, _COMMON_EPILOG)
+        add_arguments(parser)
+        parser.set_defaults(api_handler=handler)
+
+
+def with_example(parser: argparse.ArgumentParser, example: str, more: str = "") -> None:
+    """End the --help of ``parser`` with ``example``, kept as written."""
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    parser.epilog = "example:\n" + textwrap.indent(example.strip(), "  ") + "\n" + more
+
+
+def parse(
+    parser: argparse.ArgumentParser, argv: Sequence[str] | None, console: Console
+) -> argparse.Namespace | int:
+    """Parse ``argv``; --help, --version and usage errors return their exit code instead.
+
+    argparse writes to sys.stdout and sys.stderr itself, so they point at the console's
+    streams while it runs.
+    """
+    try:
+        with contextlib.redirect_stdout(console.stdout), contextlib.redirect_stderr(console.stderr):
+            return parser.parse_args(argv)
+    except SystemExit as exc:
+        return exc.code if isinstance(exc.code, int) else int(ExitCode.BAD_INPUT)
+
+
+def is_api_command(args: argparse.Namespace) -> bool:
+    """Whether the parsed command line is one of the subcommands of this module."""
+    return getattr(args, "api_handler", None) is not None
+
+
+def execute(args: argparse.Namespace, console: Console) -> int:
+    """Run a parsed API subcommand; every failure becomes one line and an exit code."""
+    key: str | None = None
+    try:
+        with _debug_logging(console, enabled=args.debug):
+            key = api_key(args, console)
+            options = given(
+                base_url=base_url(args, console),
+                timeout=args.timeout,
+                max_retries=args.max_retries,
+                http_client=console.http_client,
+            )
+            with PhoneNumbers(api_key=key, **options) as numbers:
+                handler: Handler = args.api_handler
+                return handler(args, console, numbers)
+    except (Exception, KeyboardInterrupt) as exc:
+        failure = describe(exc, secret=key)
+        if args.debug:
+            trace = "".join(traceback.format_exception(exc))
+            console.stderr.write(trace.replace(key, "***") if key else trace)
+        console.say(f"close-phone-numbers: {failure.line}")
+        return int(failure.code)
+
+
+@contextlib.contextmanager
+def _debug_logging(console: Console, *, enabled: bool) -> Iterator[None]:
+    # --debug shows the library's own log (requests, retries, waits) on stderr.
+    if not enabled:
+        yield
+        return
+    logger = logging.getLogger("close_phone_numbers")
+    handler = logging.StreamHandler(console.stderr)
+    handler.setFormatter(logging.Formatter("debug: %(message)s"))
+    previous = logger.level
+    logger.addHandler(handler)
+    logger.setLevel(logging.DEBUG)
+    try:
+        yield
+    finally:
+        logger.removeHandler(handler)
+        logger.setLevel(previous)
+
+
+def _common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    group = common.add_argument_group("connection")
+    group.add_argument(
+        "--api-key",
+        metavar="KEY",
+        help=f"the Close API key; prefer {API_KEY_ENV}, as flags show in process lists",
+    )
+    group.add_argument("--base-url", metavar="URL", help=f"the API root; default {BASE_URL_ENV}")
+    group.add_argument(
+        "--timeout", type=float, metavar="SECONDS", help="per request (default: the library's)"
+    )
+    group.add_argument(
+        "--max-retries",
+        type=int,
+        metavar="N",
+        help="retries (default: the library's); a rent is resent only if it surely did not run",
+    )
+    group.add_argument("--debug", action="store_true", help="log requests; tracebacks on errors")
+    return common

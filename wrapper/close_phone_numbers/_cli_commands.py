@@ -1,0 +1,357 @@
+"""The list, get, update, delete and rent subcommands of ``close-phone-numbers``."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from . import PhoneNumbers
+from ._cli_console import Console
+from ._cli_errors import ExitCode, UsageError
+from ._cli_output import (
+    as_dict,
+    columns_for,
+    write_fields,
+    write_json,
+    write_json_array,
+    write_table,
+)
+
+Handler = Callable[[argparse.Namespace, Console, PhoneNumbers], int]
+
+# list ---------------------------------------------------------------------------------------
+
+
+def _list_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--participant-user-id", metavar="USER_ID", help="numbers this user is in")
+    parser.add_argument("--number", metavar="E164", help="only this number, e.g. +16505550100")
+    parser.add_argument(
+        "--user-id", metavar="USER_ID", help="deprecated by Close; use --participant-user-id"
+    )
+    parser.add_argument(
+        "--is-group-number",
+        type=_parse_bool,
+        metavar="true|false",
+        help="only group numbers (true) or only personal ones (false); deprecated by Close",
+    )
+    parser.add_argument("--fields", type=_parse_list, metavar="F1,F2", help="only these fields")
+    parser.add_argument("--page-size", type=int, metavar="N", help="numbers per request (1-100)")
+    parser.add_argument("--limit", type=int, metavar="N", help="stop after N numbers")
+    parser.add_argument("--json", action="store_true", help="a JSON array instead of a table")
+
+
+def _list(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -> int:
+    if args.limit is not None and args.limit < 1:
+        raise UsageError("--limit must be at least 1.")
+    filters = given(
+        participant_user_id=args.participant_user_id,
+        number=args.number,
+        user_id=args.user_id,
+        is_group_number=args.is_group_number,
+        fields=args.fields,
+        page_size=args.page_size,
+    )
+    items = (as_dict(n) for n in _first(numbers.list(**filters), args.limit))
+    if args.json:
+        write_json_array(console.stdout, items)
+        return ExitCode.OK
+    rows = list(items)
+    if not rows:
+        console.say("No phone numbers match.")
+        return ExitCode.OK
+    columns = columns_for(args.fields) if args.fields else None
+    if columns is None:
+        write_table(console.stdout, rows)
+    else:
+        write_table(console.stdout, rows, columns)
+    return ExitCode.OK
+
+
+def _first(items: Iterator[Any] | Any, limit: int | None) -> Iterator[Any]:
+    # Stops the lazy list early, so --limit also limits the requests.
+    for count, item in enumerate(items, start=1):
+        yield item
+        if limit is not None and count >= limit:
+            return
+
+
+# get ----------------------------------------------------------------------------------------
+
+
+def _get_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", metavar="ID", help="the phone number id, phon_…")
+    parser.add_argument("--fields", type=_parse_list, metavar="F1,F2", help="only these fields")
+    parser.add_argument("--json", action="store_true", help="JSON instead of a field list")
+
+
+def _get(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -> int:
+    number = numbers.get(args.id, **given(fields=args.fields))
+    _show(console, as_dict(number), as_json=args.json)
+    return ExitCode.OK
+
+
+# update -------------------------------------------------------------------------------------
+
+# (flag, library argument, argparse options); one flag per updatable field.
+_UPDATE_FLAGS: tuple[tuple[str, str, dict[str, Any]], ...] = (
+    ("--label", "label", {"metavar": "TEXT", "help": "a name for the number"}),
+    ("--forward-to", "forward_to", {"metavar": "E164", "help": "forward calls to this number"}),
+    (
+        "--forward-to-enabled",
+        "forward_to_enabled",
+        {"action": argparse.BooleanOptionalAction, "help": "turn call forwarding on or off"},
+    ),
+    (
+        "--voicemail-greeting-url",
+        "voicemail_greeting_url",
+        {"metavar": "HTTPS_URL", "help": "an https URL of an MP3 greeting"},
+    ),
+    (
+        "--participants",
+        "participants",
+        {
+            "type": lambda v: _parse_list(v, empty=True),
+            "metavar": "USER_IDS",
+            "help": "comma-separated user ids; '' for none",
+        },
+    ),
+    (
+        "--participant-groups",
+        "participant_groups",
+        {
+            "type": lambda v: _parse_list(v, empty=True),
+            "metavar": "GROUP_IDS",
+            "help": "comma-separated group ids (at most 40); '' for none",
+        },
+    ),
+    (
+        "--phone-numbers",
+        "phone_numbers",
+        {
+            "type": lambda v: _parse_list(v, empty=True),
+            "metavar": "E164S",
+            "help": "outside numbers that ring along, comma-separated; '' for none",
+        },
+    ),
+    (
+        "--press-1-to-accept",
+        "press_1_to_accept",
+        {"action": argparse.BooleanOptionalAction, "help": "forwarded calls need a 1 to accept"},
+    ),
+    (
+        "--inbound-ring-duration",
+        "inbound_ring_duration",
+        {"type": int, "metavar": "SECONDS", "help": "ring time before moving on, 15-90"},
+    ),
+)
+
+
+def _update_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", metavar="ID", help="the phone number id, phon_…")
+    fields = parser.add_argument_group("fields (give at least one; the rest stay as they are)")
+    for flag, dest, options in _UPDATE_FLAGS:
+        fields.add_argument(flag, dest=dest, **options)
+    fields.add_argument(
+        "--clear-voicemail-greeting",
+        action="store_true",
+        help="remove the voicemail greeting",
+    )
+    parser.add_argument("--json", action="store_true", help="JSON instead of a field list")
+
+
+def _update(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -> int:
+    changes = {dest: getattr(args, dest) for _, dest, _ in _UPDATE_FLAGS}
+    changes = {k: v for k, v in changes.items() if v is not None}
+    if args.clear_voicemail_greeting:
+        if "voicemail_greeting_url" in changes:
+            raise UsageError(
+                "Give either --voicemail-greeting-url or --clear-voicemail-greeting, not both."
+            )
+        changes["voicemail_greeting_url"] = None
+    if not changes:
+        flags = ", ".join(flag for flag, _, _ in _UPDATE_FLAGS)
+        raise UsageError(f"Nothing to update: give at least one of {flags}.")
+    number = numbers.update(args.id, **changes)
+    console.say(f"Updated {number.id}: {', '.join(sorted(changes))}.")
+    _show(console, as_dict(number), as_json=args.json)
+    return ExitCode.OK
+
+
+# delete -------------------------------------------------------------------------------------
+
+
+def _delete_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("id", metavar="ID", help="the phone number id, phon_…")
+    parser.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+
+
+def _delete(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -> int:
+    def question() -> str:
+        # Name what will go: an id alone is easy to mistype.
+        number = as_dict(numbers.get(args.id))
+        label = f' "{number["label"]}"' if number.get("label") else ""
+        shown = number.get("number_formatted") or number.get("number")
+        return (
+            f"Delete {shown}{label} ({args.id})? A rented number is released "
+            "and may not be rented again."
+        )
+
+    console.confirm(question, assume_yes=args.yes, what="deleting")
+    numbers.delete(args.id)
+    console.stdout.write(f"Deleted {args.id}.\n")
+    return ExitCode.OK
+
+
+# rent ---------------------------------------------------------------------------------------
+
+
+def _rent_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("country", metavar="COUNTRY", help="two-letter country code, e.g. US")
+    parser.add_argument("--prefix", metavar="DIGITS", help="area code or prefix, up to 5 digits")
+    parser.add_argument(
+        "--with-sms",
+        action=argparse.BooleanOptionalAction,
+        help="require SMS (default: SMS where Close offers it)",
+    )
+    parser.add_argument(
+        "--with-mms",
+        action=argparse.BooleanOptionalAction,
+        help="require MMS (needs SMS too)",
+    )
+    parser.add_argument(
+        "--carrier-type",
+        choices=("local", "national", "mobile", "tollfree"),
+        help="the kind of number",
+    )
+    parser.add_argument("--bundle-id", metavar="ID", help="the regulatory bundle to rent under")
+    parser.add_argument(
+        "--assign-to", type=_parse_list, metavar="USER_IDS", help="comma-separated user ids"
+    )
+    parser.add_argument(
+        "--sharing",
+        choices=("personal", "group"),
+        help="deprecated by Close; use --assign-to",
+    )
+    parser.add_argument(
+        "--fallback-to-voice-only",
+        action="store_true",
+        help="if only numbers without SMS exist, rent one of those",
+    )
+    parser.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
+    parser.add_argument("--json", action="store_true", help="JSON instead of a field list")
+
+
+def _rent(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -> int:
+    request = given(
+        prefix=args.prefix,
+        with_sms=args.with_sms,
+        with_mms=args.with_mms,
+        carrier_type=args.carrier_type,
+        bundle_id=args.bundle_id,
+        assign_to=args.assign_to,
+        sharing=args.sharing,
+    )
+    console.confirm(lambda: _rent_question(args), assume_yes=args.yes, what="renting")
+    number = numbers.rent(
+        args.country, fallback_to_voice_only=args.fallback_to_voice_only, **request
+    )
+    console.say(f"Rented {number.number_formatted} ({number.id}).")
+    _show(console, as_dict(number), as_json=args.json)
+    return ExitCode.OK
+
+
+def _rent_question(args: argparse.Namespace) -> str:
+    kind = f"{args.carrier_type} number" if args.carrier_type else "number"
+    where = f" with prefix {args.prefix}" if args.prefix else ""
+    if args.with_sms is False:
+        sms = "without SMS"
+    elif args.fallback_to_voice_only:
+        sms = "with SMS, or without SMS if only those exist"
+    else:
+        sms = "with SMS where Close offers it"
+    return (
+        "Renting a phone number costs money: Close bills your organization for it "
+        "every month until the number is deleted.\n"
+        f"Rent a {kind} in {args.country}{where}, {sms}?"
+    )
+
+
+# shared -------------------------------------------------------------------------------------
+
+
+def _show(console: Console, number: dict[str, Any], *, as_json: bool) -> None:
+    if as_json:
+        write_json(console.stdout, number)
+    else:
+        write_fields(console.stdout, number)
+
+
+def given(**values: Any) -> dict[str, Any]:
+    # Only what the user gave reaches the library, which sends only what it is given.
+    return {k: v for k, v in values.items() if v is not None}
+
+
+def _parse_list(value: str, *, empty: bool = False) -> list[str]:
+    items = [part.strip() for part in value.split(",") if part.strip()]
+    if not items and not empty:
+        raise argparse.ArgumentTypeError("give at least one value, separated by commas")
+    return items
+
+
+def _parse_bool(value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in {"true", "yes", "1"}:
+        return True
+    if lowered in {"false", "no", "0"}:
+        return False
+    raise argparse.ArgumentTypeError(f"expected true or false, got {value!r}")
+
+
+COMMANDS: tuple[tuple[str, str, str, Callable[[argparse.ArgumentParser], None], Handler], ...] = (
+    (
+        "list",
+        "List phone numbers as a table, or as JSON with --json.",
+        """
+close-phone-numbers list --participant-user-id user_3xHq7LbN0c
+close-phone-numbers list --fields id,number,label --json
+""",
+        _list_arguments,
+        _list,
+    ),
+    (
+        "get",
+        "Show every field of one phone number.",
+        "close-phone-numbers get phon_8ZcQ3Lq1f0XkWmR2yV7tB4nD6hJ9sA5eG1uP3oK0iTr",
+        _get_arguments,
+        _get,
+    ),
+    (
+        "update",
+        "Change the settings of a phone number; only the flags given are sent.",
+        """
+close-phone-numbers update phon_8ZcQ3Lq1f0 --label "Front desk" \\
+    --forward-to +16505550199 --forward-to-enabled
+close-phone-numbers update phon_8ZcQ3Lq1f0 --clear-voicemail-greeting
+""",
+        _update_arguments,
+        _update,
+    ),
+    (
+        "delete",
+        "Delete a phone number; a rented number is released. Asks first unless --yes.",
+        "close-phone-numbers delete phon_8ZcQ3Lq1f0XkWmR2yV7tB4nD6hJ9sA5eG1uP3oK0iTr",
+        _delete_arguments,
+        _delete,
+    ),
+    (
+        "rent",
+        "Rent a new number from Close. This costs money; asks first unless --yes.",
+        """
+close-phone-numbers rent US --prefix 650
+close-phone-numbers rent US --prefix 650 --fallback-to-voice-only --yes --json
+""",
+        _rent_arguments,
+        _rent,
+    ),
+)

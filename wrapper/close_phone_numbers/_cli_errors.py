@@ -1,0 +1,142 @@
+"""Turn a failure into one line for people and a distinct exit code for scripts."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from . import (
+    APIConnectionError,
+    APIStatusError,
+    AuthenticationError,
+    BadRequestError,
+    BillingError,
+    CloseError,
+    HasVoiceOnlyError,
+    InvalidRequestError,
+    NeedsMoreInfoError,
+    NotFoundError,
+    PaymentRequiredError,
+    PermissionDeniedError,
+    RateLimitError,
+    RentError,
+    RentOutcomeUnknownError,
+    ServerError,
+)
+
+
+class ExitCode(enum.IntEnum):
+    """The exit codes of ``close-phone-numbers``; docs/cli.md has the same table."""
+
+    OK = 0
+    FAILURE = 1
+    BAD_INPUT = 2
+    AUTH = 3
+    NOT_FOUND = 4
+    RATE_LIMITED = 5
+    RENT_REFUSED = 6
+    RENT_OUTCOME_UNKNOWN = 7
+    UNREACHABLE = 8
+    PAYMENT_REQUIRED = 9
+    ABORTED = 10
+    INTERRUPTED = 130
+
+
+class Aborted(Exception):
+    """Nothing was done because the user did not, or could not, confirm."""
+
+
+class NoCredentials(Exception):
+    """No API key was given; nothing was sent."""
+
+
+class UsageError(Exception):
+    """A command line the library would never see, such as an update with no field."""
+
+
+@dataclass(frozen=True)
+class Failure:
+    """What to print and which code to exit with."""
+
+    code: ExitCode
+    line: str
+
+
+def describe(exc: BaseException, *, secret: str | None = None) -> Failure:
+    """Map ``exc`` to one line (class, message, what to do) and an exit code.
+
+    ``secret`` is blanked out of the line as a last line of defence: the library
+    never puts the key in a message, but a server may echo anything back.
+    """
+    code, hint = _classify(exc)
+    name = type(exc).__name__
+    message = _one_line(str(exc)) or "(no message)"
+    if isinstance(exc, RentError) and exc.status not in message:
+        message = f"rent refused ({exc.status}): {message}"
+    line = f"{name}: {message}"
+    if hint:
+        line = f"{line} {hint}"
+    if secret:
+        line = line.replace(secret, "***")
+    return Failure(code, line)
+
+
+def _classify(exc: BaseException) -> tuple[ExitCode, str]:
+    # The order matters: subclasses come before the classes they refine.
+    if isinstance(exc, Aborted):
+        return ExitCode.ABORTED, ""
+    if isinstance(exc, KeyboardInterrupt):
+        return ExitCode.INTERRUPTED, "Interrupted; a rent in flight may still have happened."
+    if isinstance(exc, NoCredentials):
+        return ExitCode.AUTH, ""
+    if isinstance(exc, UsageError):
+        return ExitCode.BAD_INPUT, "See --help for the flags and an example."
+    if isinstance(exc, InvalidRequestError):
+        return ExitCode.BAD_INPUT, "Nothing was sent; fix the value and run the command again."
+    if isinstance(exc, RentOutcomeUnknownError):
+        return ExitCode.RENT_OUTCOME_UNKNOWN, (
+            "The number may have been rented: run `close-phone-numbers list` "
+            "and check before you rent again."
+        )
+    if isinstance(exc, RentError):
+        return ExitCode.RENT_REFUSED, _rent_hint(exc)
+    if isinstance(exc, BadRequestError):
+        return ExitCode.BAD_INPUT, "Close refused the request; fix the fields named above."
+    if isinstance(exc, AuthenticationError):
+        return ExitCode.AUTH, "Check CLOSE_API_KEY (or --api-key) and CLOSE_BASE_URL."
+    if isinstance(exc, PermissionDeniedError):
+        return ExitCode.AUTH, (
+            "The key's user lacks the permission; group numbers need Manage Team Phone Numbers."
+        )
+    if isinstance(exc, NotFoundError):
+        return ExitCode.NOT_FOUND, "Check the id with `close-phone-numbers list`."
+    if isinstance(exc, RateLimitError):
+        wait = exc.retry_after
+        when = f"in {wait:g} s" if wait is not None else "later"
+        return ExitCode.RATE_LIMITED, f"Rate limited after retries; try again {when}."
+    if isinstance(exc, PaymentRequiredError):
+        return ExitCode.PAYMENT_REQUIRED, "Your Close plan does not allow this; see Billing."
+    if isinstance(exc, APIConnectionError):
+        return ExitCode.UNREACHABLE, "Could not reach Close; check CLOSE_BASE_URL and the network."
+    if isinstance(exc, ServerError):
+        return ExitCode.FAILURE, "Close failed to answer; try again later."
+    if isinstance(exc, APIStatusError | CloseError):
+        return ExitCode.FAILURE, ""
+    return ExitCode.FAILURE, "This is a bug; run again with --debug and report the traceback."
+
+
+def _rent_hint(exc: RentError) -> str:
+    if isinstance(exc, HasVoiceOnlyError):
+        return (
+            "Nothing was rented. Run again with --fallback-to-voice-only (or --no-with-sms) "
+            "to accept a number without SMS."
+        )
+    if isinstance(exc, NeedsMoreInfoError):
+        return "Nothing was rented. This number can only be rented through Close support."
+    if isinstance(exc, BillingError):
+        return "Nothing was rented. Check the telephony budget in Close's billing settings."
+    return "Nothing was rented."
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
