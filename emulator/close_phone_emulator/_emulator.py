@@ -46,7 +46,7 @@ class Emulator:
         self.faults = Faults(random_seed)
         self.rate_limits = RateLimits(clock)
         self._api = ApiApp(self)
-        self._admin = admin_app(self)
+        self._root = _Root(self._api, admin_app(self))
         self._transports: list[EmulatorTransport] = []
         self.reset()
 
@@ -264,32 +264,7 @@ class Emulator:
     @property
     def app(self) -> Callable[[Scope, Receive, Send], Any]:
         """The ASGI app: the API under /api/v1/, admin routes under /_emulator/."""
-        return self._asgi
-
-    async def _asgi(self, scope: Scope, receive: Receive, send: Send) -> None:
-        kind = scope["type"]
-        if kind == "http":
-            path: str = scope["path"]
-            if path.startswith(PREFIX + "/"):
-                await self._api(scope, receive, send)
-            elif path == "/_emulator" or path.startswith("/_emulator/"):
-                await self._admin(scope, receive, send)
-            else:
-                body = b'{"error":"Not found; the API is under /api/v1/."}'
-                headers = [
-                    (b"content-type", b"application/json"),
-                    (b"content-length", b"%d" % len(body)),
-                ]
-                await send({"type": "http.response.start", "status": 404, "headers": headers})
-                await send({"type": "http.response.body", "body": body})
-        elif kind == "lifespan":
-            while True:
-                message = await receive()
-                if message["type"] == "lifespan.startup":
-                    await send({"type": "lifespan.startup.complete"})
-                elif message["type"] == "lifespan.shutdown":
-                    await send({"type": "lifespan.shutdown.complete"})
-                    return
+        return self._root
 
     def transport(self) -> EmulatorTransport:
         """A sync httpx transport that runs the app in process, on a helper thread.
@@ -327,3 +302,36 @@ class Emulator:
 def _next_month(moment: dt.datetime) -> str:
     year, month = (moment.year + 1, 1) if moment.month == 12 else (moment.year, moment.month + 1)
     return timestamp(dt.datetime(year, month, 1, tzinfo=dt.UTC))
+
+
+class _Root:
+    """The whole app: an object with an async __call__, which servers detect as ASGI 3."""
+
+    def __init__(self, api: ApiApp, admin: Callable[[Scope, Receive, Send], Any]) -> None:
+        self._api = api
+        self._admin = admin
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        kind = scope["type"]
+        if kind == "http":
+            path: str = scope["path"]
+            if path.startswith(PREFIX + "/"):
+                await self._api(scope, receive, send)
+            elif path == "/_emulator" or path.startswith("/_emulator/"):
+                await self._admin(scope, receive, send)
+            else:
+                body = b'{"error":"Not found; the API is under /api/v1/."}'
+                headers = [
+                    (b"content-type", b"application/json"),
+                    (b"content-length", b"%d" % len(body)),
+                ]
+                await send({"type": "http.response.start", "status": 404, "headers": headers})
+                await send({"type": "http.response.body", "body": body})
+        elif kind == "lifespan":
+            while True:
+                message = await receive()
+                if message["type"] == "lifespan.startup":
+                    await send({"type": "lifespan.startup.complete"})
+                elif message["type"] == "lifespan.shutdown":
+                    await send({"type": "lifespan.shutdown.complete"})
+                    return
