@@ -140,15 +140,13 @@ def fanout(base_url: str, count: int, in_flight: int) -> dict[str, Any]:
     ids = _ids(count)
     result: dict[str, Any] = {"count": count, "in_flight": in_flight, "unavailable": {}}
 
-    limits = httpx.Limits(max_connections=in_flight, max_keepalive_connections=in_flight)
-
     def raw_sync() -> None:
         with httpx.Client(base_url=base_url, auth=(API_KEY, "")) as client:
             for number_id in ids:
                 json.loads(client.get(f"/phone_number/{number_id}/").raise_for_status().content)
 
     async def raw_async() -> None:
-        async with httpx.AsyncClient(base_url=base_url, auth=(API_KEY, ""), limits=limits) as c:
+        async with httpx.AsyncClient(base_url=base_url, auth=(API_KEY, "")) as c:
 
             async def get(number_id: str) -> object:
                 response = await c.get(f"/phone_number/{number_id}/")
@@ -172,12 +170,8 @@ def fanout(base_url: str, count: int, in_flight: int) -> dict[str, Any]:
             contender.get(number_id)
 
     async def wrapper_async() -> None:
-        http_client = httpx.AsyncClient(limits=limits)
-        async with AsyncPhoneNumbers(
-            api_key=API_KEY, base_url=base_url, http_client=http_client
-        ) as numbers:
+        async with AsyncPhoneNumbers(api_key=API_KEY, base_url=base_url) as numbers:
             await _fan_out(numbers.get, ids, in_flight)
-        await http_client.aclose()
 
     result["wrapper"] = {
         "sequential_s": _timed(wrapper_sync),

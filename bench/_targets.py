@@ -83,6 +83,8 @@ def derive(results: dict[str, Any]) -> None:
     )
 
     thr = s["throttle"].get("wrapper", {})
+    if thr.get("errors"):  # a job that failed requests proves nothing about its pace
+        thr = {}
     checks.append(
         _at_most(
             "wrapper throttled job: wall time / theoretical minimum", thr.get("ratio"), THROTTLE_MAX
