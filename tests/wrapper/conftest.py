@@ -11,8 +11,8 @@ from typing import Any
 import httpx
 import pytest
 import yaml
-
 from close_phone_numbers import AsyncPhoneNumbers, PhoneNumbers
+
 from contract_tests.speclib import check_query, check_request_body
 
 SPEC = Path(__file__).resolve().parents[2] / "openapi" / "phone_numbers.yaml"

@@ -7,7 +7,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from close_phone_numbers import (
     APIConnectionError,
     APIStatusError,

@@ -6,7 +6,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from close_phone_numbers import PhoneNumber, PhoneNumberFields, UnexpectedResponseError
 
 from .conftest import make_client, number_json, page_json

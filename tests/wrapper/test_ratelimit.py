@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import httpx
 import pytest
-
 from close_phone_numbers._ratelimit import Throttle
 
 from .conftest import make_client, number_json, page_json
@@ -55,8 +54,12 @@ def test_client_waits_before_the_next_request_instead_of_collecting_a_429() -> N
     """After remaining=0 the client sleeps for reset, then sends; no 429 is needed."""
     answers = iter(
         [
-            httpx.Response(200, json=NUMBER, headers={"RateLimit": "limit=2, remaining=0, reset=3"}),
-            httpx.Response(200, json=NUMBER, headers={"RateLimit": "limit=2, remaining=1, reset=1"}),
+            httpx.Response(
+                200, json=NUMBER, headers={"RateLimit": "limit=2, remaining=0, reset=3"}
+            ),
+            httpx.Response(
+                200, json=NUMBER, headers={"RateLimit": "limit=2, remaining=1, reset=1"}
+            ),
         ]
     )
     client, server = make_client(lambda request: next(answers))

@@ -7,8 +7,13 @@ from email.utils import format_datetime
 
 import httpx
 import pytest
-
-from close_phone_numbers import APIConnectionError, NotFoundError, RateLimitError, ServerError
+from close_phone_numbers import (
+    APIConnectionError,
+    APIStatusError,
+    NotFoundError,
+    RateLimitError,
+    ServerError,
+)
 from close_phone_numbers._retry import (
     INITIAL_BACKOFF,
     MAX_BACKOFF,
@@ -117,9 +122,9 @@ def test_get_is_retried_on_retryable_statuses(status: int) -> None:
 def test_other_statuses_are_not_retried(status: int) -> None:
     """Statuses that a retry cannot fix are raised after one request."""
     client, server = make_client(scripted(httpx.Response(status, json={"error": "x"}), OK))
-    with pytest.raises(Exception) as caught:
+    with pytest.raises(APIStatusError) as caught:
         client.get(NUMBER["id"])
-    assert getattr(caught.value, "status_code", None) == status
+    assert caught.value.status_code == status
     assert len(server.requests) == 1
 
 

@@ -6,7 +6,6 @@ from typing import Any
 
 import httpx
 import pytest
-
 from close_phone_numbers import NOT_GIVEN, InvalidRequestError
 
 from .conftest import make_client, number_json
@@ -22,7 +21,12 @@ def _never(request: httpx.Request) -> httpx.Response:
 CASES: list[tuple[str, dict[str, Any], str, str]] = [
     ("update", {"forward_to": "650-555-0100"}, "forward_to", "E.164"),
     ("update", {"forward_to": "+0123"}, "forward_to", "E.164"),
-    ("update", {"voicemail_greeting_url": "http://x.example/a.mp3"}, "voicemail_greeting_url", "https://"),
+    (
+        "update",
+        {"voicemail_greeting_url": "http://x.example/a.mp3"},
+        "voicemail_greeting_url",
+        "https://",
+    ),
     ("update", {"inbound_ring_duration": 14}, "inbound_ring_duration", "15 to 90"),
     ("update", {"inbound_ring_duration": 91}, "inbound_ring_duration", "15 to 90"),
     ("update", {"inbound_ring_duration": True}, "inbound_ring_duration", "15 to 90"),
@@ -30,7 +34,12 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
     ("update", {"phone_numbers": "+16505550100"}, "phone_numbers", "a list"),
     ("update", {"phone_numbers": ["+16505550100", "555"]}, "phone_numbers[1]", "E.164"),
     ("update", {"participants": ["bob"]}, "participants[0]", "user_"),
-    ("update", {"participant_groups": [f"group_{i}" for i in range(41)]}, "participant_groups", "40"),
+    (
+        "update",
+        {"participant_groups": [f"group_{i}" for i in range(41)]},
+        "participant_groups",
+        "40",
+    ),
     ("update", {}, "update", "nothing to change"),
     ("update", {"label": NOT_GIVEN}, "update", "nothing to change"),
     ("rent", {"country": "USA"}, "country", "two-letter"),
@@ -68,17 +77,10 @@ def test_bad_input_names_field_and_fix_before_sending(
     """Each bad value is refused locally with a message naming the field and how to fix it."""
     client, server = make_client(_never)
     arguments = dict(arguments)
+    positional = [PHONE_ID] if method == "update" else []
+    call = getattr(client, method)
     with pytest.raises(InvalidRequestError) as caught:
-        if method == "update":
-            client.update(PHONE_ID, **arguments)
-        elif method == "rent":
-            client.rent(**arguments)
-        elif method == "list":
-            client.list(**arguments)  # refused at the call, before iterating
-        elif method == "get":
-            client.get(**arguments)
-        else:
-            client.delete(**arguments)
+        call(*positional, **arguments)  # list() refuses at the call, before iterating
     assert caught.value.field == field
     assert str(caught.value).startswith(f"{field}: ")
     assert fix in str(caught.value)
