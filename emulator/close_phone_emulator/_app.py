@@ -188,7 +188,7 @@ class ApiApp:
         emu = self._emu
         org = user.organization_id
         query = scope["query_string"]
-        params = dict(parse_qsl(query.decode("latin-1"))) if query else {}
+        params = dict(parse_qsl(query.decode("latin-1"), keep_blank_values=True)) if query else {}
         fields = _fields(params)
         if operation == "listPhoneNumbers":
             q = _rules.list_query(params)
