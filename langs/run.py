@@ -183,7 +183,7 @@ def scenario_env(server: Emulator, extra: dict[str, str] | None = None) -> dict[
 
 
 def typescript() -> None:
-    """openapi-typescript types + openapi-fetch, checked by tsc --noEmit, run by node."""
+    """openapi-typescript types + openapi-fetch, checked and compiled by tsc, run by node."""
     here = LANGS / "typescript"
     npm = tool("npm", "install Node.js 20 or later (Debian: apt-get install nodejs npm)")
     node = tool("node", "install Node.js 20 or later (Debian: apt-get install nodejs npm)")
@@ -191,7 +191,7 @@ def typescript() -> None:
     env = {**os.environ, "NO_UPDATE_NOTIFIER": "1", "npm_config_update_notifier": "false"}
     run([npm, "ci", *quiet], cwd=here, env=env)
     run([npm, "run", "--silent", "generate"], cwd=here, env=env)
-    run([npm, "run", "--silent", "check"], cwd=here, env=env)
+    # One strict tsc run: --noEmitOnError makes any type error fail before JS exists.
     run([npm, "run", "--silent", "build"], cwd=here, env=env)
     with emulator() as server:
         run([node, "build/js/scenario.js"], cwd=here, env=scenario_env(server, env))

@@ -32,6 +32,14 @@ func check(condition bool, format string, args ...interface{}) {
 	fmt.Printf("ok  %s\n", what)
 }
 
+// answers checks that a call got the status want, and no error when want is a success.
+func answers(response *http.Response, err error, want int, what string) {
+	if status(response) != want || (want < 300 && err != nil) {
+		panic(failure(fmt.Sprintf("%s: got %d (%v)", what, status(response), err)))
+	}
+	fmt.Printf("ok  %s\n", what)
+}
+
 func setting(name string) string {
 	value := os.Getenv(name)
 	if value == "" {
@@ -146,7 +154,7 @@ func run() {
 	rented, response, err := api.RentPhoneNumber(ctx).
 		RentRequest(closephone.RentRequest{Country: "US", Prefix: closephone.PtrString("650")}).
 		Execute()
-	check(err == nil && status(response) == 201, "renting in US 650 answers 201 (%v)", err)
+	answers(response, err, 201, "renting in US 650 answers 201")
 	id := rented.GetId()
 	check(regexp.MustCompile(`^phon_[A-Za-z0-9]+$`).MatchString(id), "the rented number has an id (%s)", id)
 	check(strings.HasPrefix(rented.GetNumber(), "+1650"), "it is in area code 650 (%s)", rented.GetNumber())
@@ -154,8 +162,9 @@ func run() {
 	check(kind.PhoneNumberType != nil && *kind.PhoneNumberType == closephone.PHONENUMBERTYPE_INTERNAL,
 		"a rented number is internal")
 
-	found, _, err := api.ListPhoneNumbers(ctx).Number(rented.GetNumber()).Execute()
-	check(err == nil && len(found.Data) == 1 && found.Data[0].PhoneNumber.GetId() == id,
+	found, response, err := api.ListPhoneNumbers(ctx).Number(rented.GetNumber()).Execute()
+	answers(response, err, 200, "the list filtered by `number` answers 200")
+	check(len(found.Data) == 1 && found.Data[0].PhoneNumber.GetId() == id,
 		"filtering the list by `number` finds exactly the rented number")
 
 	change := closephone.NewPhoneNumberUpdate()
@@ -163,12 +172,12 @@ func run() {
 	change.SetForwardTo("+16505550199")
 	change.SetForwardToEnabled(true)
 	updated, response, err := api.UpdatePhoneNumber(ctx, id).PhoneNumberUpdate(*change).Execute()
-	check(err == nil && status(response) == 200, "a partial update answers 200 (%v)", err)
+	answers(response, err, 200, "a partial update answers 200")
 	check(updated.GetLabel() == "Scenario (Go)", "the update sets the label")
 	check(updated.GetForwardTo() == "+16505550199", "the update sets forward_to")
 
-	partial, _, err := api.GetPhoneNumber(ctx, id).Fields("id,label").Execute()
-	check(err == nil, "_fields=id,label answers 200 (%v)", err)
+	partial, response, err := api.GetPhoneNumber(ctx, id).Fields("id,label").Execute()
+	answers(response, err, 200, "_fields=id,label answers 200")
 	// A partial object decodes into the first anyOf branch, whose fields are all pointers.
 	fields := partial.PhoneNumber
 	check(fields != nil && fields.GetId() == id && fields.Label.IsSet() &&
@@ -184,7 +193,7 @@ func run() {
 	check(named, "the 400 names voicemail_greeting_url in field-errors")
 
 	deleted, response, err := api.DeletePhoneNumber(ctx, id).Execute()
-	check(err == nil && status(response) == 200, "deleting answers 200 (%v)", err)
+	answers(response, err, 200, "deleting answers 200")
 	check(len(deleted) == 0, "the delete body is an empty object")
 
 	_, response, err = api.GetPhoneNumber(ctx, id).Execute()

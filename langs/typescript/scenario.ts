@@ -22,7 +22,9 @@ const noCountry: Schemas["RentRequest"] = { prefix: "650" };
 const shortcode: Schemas["RentRequest"] = { country: "US", carrier_type: "shortcode" };
 // @ts-expect-error PhoneNumberUpdate is closed: unknown fields are refused.
 const stray: Schemas["PhoneNumberUpdate"] = { label: "x", colour: "blue" };
-void [futureType, naiveTimestamp, noCountry, shortcode, stray];
+// @ts-expect-error Close's paths end with a slash; without one is no path at all.
+const noSlash: keyof paths = "/phone_number";
+void [futureType, naiveTimestamp, noCountry, shortcode, stray, noSlash];
 
 class ScenarioFailure extends Error {}
 
