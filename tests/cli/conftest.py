@@ -39,6 +39,7 @@ class Result:
     code: int
     out: str
     err: str
+    sleeps: list[float]
 
 
 Run = Callable[..., Result]
@@ -54,9 +55,19 @@ def run_cli(
     """Run `close-phone-numbers argv`; `answer` is typed at a terminal, None means no terminal."""
     stdin: io.StringIO = Terminal(answer) if answer is not None else io.StringIO("")
     stdout, stderr = io.StringIO(), io.StringIO()
+    # Waits (retries, rent reconciliation) are recorded, never slept.
+    sleeps: list[float] = []
     with httpx.Client(transport=transport) as http_client:
-        code = main(argv, stdout, stdin=stdin, stderr=stderr, env=env, http_client=http_client)
-    return Result(code, stdout.getvalue(), stderr.getvalue())
+        code = main(
+            argv,
+            stdout,
+            stdin=stdin,
+            stderr=stderr,
+            env=env,
+            http_client=http_client,
+            sleep=sleeps.append,
+        )
+    return Result(code, stdout.getvalue(), stderr.getvalue(), sleeps)
 
 
 @pytest.fixture

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
 
 import httpx
 import pytest
@@ -12,6 +15,14 @@ from .conftest import Recorder, Run, fake_server, run_cli
 
 KEY = "api_secretKey0123456789"
 FAKE_ENV = {"CLOSE_API_KEY": KEY, "CLOSE_BASE_URL": "https://close.test/api/v1"}
+FIXTURES = Path(__file__).parents[2] / "contract_tests" / "fixtures" / "close_docs"
+
+
+def published(name: str) -> dict[str, Any]:
+    body: dict[str, Any] = json.loads((FIXTURES / f"{name}.json").read_text())["response"]["body"]
+    return body
+
+
 PHON = "phon_8ZcQ3Lq1f0XkWmR2yV7tB4nD6hJ9sA5eG1uP3oK0iTr"
 
 
@@ -152,6 +163,33 @@ def test_rent_outcome_unknown_exits_7_and_says_to_check() -> None:
     assert "RentOutcomeUnknownError" in result.err
     assert "close-phone-numbers list" in result.err
     assert len(posts) == 1
+    assert result.sleeps, "the library waits for a late number before giving up"
+
+
+def test_rent_outcome_unknown_names_the_candidates() -> None:
+    """When two new numbers could be the rented one, the line names both."""
+    now = datetime.now(UTC).isoformat()
+    candidates = [
+        published("getPhoneNumber.200")
+        | {
+            "id": f"phon_new{i}",
+            "number": f"+1650555014{i}",
+            "type": "internal",
+            "country": "US",
+            "date_created": now,
+            "participants": [],
+        }
+        for i in (1, 2)
+    ]
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST":
+            return httpx.Response(503, json={"error": "Unavailable."})
+        return httpx.Response(200, json={"data": candidates, "has_more": False})
+
+    result = run_cli(["rent", "US", "--yes"], transport=fake_server(handler), env=FAKE_ENV)
+    assert result.code == 7
+    assert "+16505550141 (phon_new1), +16505550142 (phon_new2)" in result.err
 
 
 # Rent refusals, from the emulator -----------------------------------------------------------

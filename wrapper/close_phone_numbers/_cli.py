@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import time
 from collections.abc import Callable, Mapping, Sequence
 from typing import TextIO
 
@@ -70,9 +71,12 @@ def main(
     stderr: TextIO | None = None,
     env: Mapping[str, str] | None = None,
     http_client: httpx.Client | None = None,
+    sleep: Callable[[float], None] = time.sleep,
 ) -> int:
-    """Entry point of the `close-phone-numbers` script; tests inject streams, env and client."""
-    console = Console.of(stdin=stdin, stdout=out, stderr=stderr, env=env, http_client=http_client)
+    """Entry point of the `close-phone-numbers` script; tests inject streams, env, client, sleep."""
+    console = Console.of(
+        stdin=stdin, stdout=out, stderr=stderr, env=env, http_client=http_client, sleep=sleep
+    )
     args = parse(build_parser(), argv, console)
     if isinstance(args, int):
         return args

@@ -68,6 +68,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
                 timeout=args.timeout,
                 max_retries=args.max_retries,
                 http_client=console.http_client,
+                sleep=console.sleep,
             )
             with PhoneNumbers(api_key=key, **options) as numbers:
                 handler: Handler = args.api_handler

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import TextIO
@@ -26,6 +27,7 @@ class Console:
     stderr: TextIO
     env: Mapping[str, str]
     http_client: httpx.Client | None = None
+    sleep: Callable[[float], None] = time.sleep
 
     @classmethod
     def of(
@@ -36,6 +38,7 @@ class Console:
         stderr: TextIO | None = None,
         env: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
+        sleep: Callable[[float], None] = time.sleep,
     ) -> Console:
         """The given streams and environment, or the process's own."""
         return cls(
@@ -44,6 +47,7 @@ class Console:
             stderr=stderr or sys.stderr,
             env=os.environ if env is None else env,
             http_client=http_client,
+            sleep=sleep,
         )
 
     def say(self, text: str) -> None:

@@ -94,8 +94,10 @@ def _classify(exc: BaseException) -> tuple[ExitCode, str]:
     if isinstance(exc, InvalidRequestError):
         return ExitCode.BAD_INPUT, "Nothing was sent; fix the value and run the command again."
     if isinstance(exc, RentOutcomeUnknownError):
+        seen = ", ".join(f"{n.number} ({n.id})" for n in exc.candidates)
         return ExitCode.RENT_OUTCOME_UNKNOWN, (
-            "The number may have been rented: run `close-phone-numbers list` "
+            (f"Candidates: {seen}. " if seen else "")
+            + "The number may have been rented: run `close-phone-numbers list` "
             "and check before you rent again."
         )
     if isinstance(exc, RentError):
