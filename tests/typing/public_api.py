@@ -1,0 +1,94 @@
+"""What a type checker sees of the public API; checked by ``mypy --strict``, never run.
+
+Each ``assert_type`` pins an inferred type, and each ``type: ignore[code]`` pins a call that
+must stay an error: with ``warn_unused_ignores`` (part of ``--strict``), a call that starts
+to type-check breaks the check too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Iterator
+from typing import Any, assert_type
+
+import httpx
+from close_phone_numbers import (
+    NOT_GIVEN,
+    AsyncPhoneNumbers,
+    BadRequestError,
+    CloseError,
+    NotGiven,
+    PhoneNumber,
+    PhoneNumberFields,
+    PhoneNumbers,
+    RateLimitError,
+    RentError,
+    RentOutcomeUnknownError,
+)
+
+
+def construction() -> None:
+    """Every way of making a client."""
+    assert_type(PhoneNumbers(), PhoneNumbers)
+    assert_type(PhoneNumbers(api_key="k", base_url="http://127.0.0.1:8088/api/v1"), PhoneNumbers)
+    assert_type(PhoneNumbers(oauth_token="t", timeout=30.0, max_retries=3), PhoneNumbers)
+    assert_type(PhoneNumbers(api_key="k", timeout=httpx.Timeout(5.0)), PhoneNumbers)
+    assert_type(PhoneNumbers(api_key="k", http_client=httpx.Client()), PhoneNumbers)
+    assert_type(AsyncPhoneNumbers(api_key="k", http_client=httpx.AsyncClient()), AsyncPhoneNumbers)
+    PhoneNumbers(api_key="k", http_client=httpx.AsyncClient())  # type: ignore[arg-type]
+    PhoneNumbers("k", "https://api.close.com")  # type: ignore[call-arg]
+
+
+def sync_calls(numbers: PhoneNumbers) -> None:
+    """The sync methods and what they return."""
+    assert_type(numbers.list(), Iterator[PhoneNumber])
+    assert_type(numbers.list(participant_user_id="user_x", page_size=50), Iterator[PhoneNumber])
+    assert_type(numbers.list(fields=["id", "number"]), Iterator[PhoneNumberFields])
+    assert_type(numbers.list(fields="id,number"), Iterator[PhoneNumberFields])
+    assert_type(numbers.get("phon_x"), PhoneNumber)
+    assert_type(numbers.get("phon_x", fields=["label"]), PhoneNumberFields)
+    assert_type(numbers.update("phon_x", label="Sales"), PhoneNumber)
+    assert_type(numbers.update("phon_x", voicemail_greeting_url=None), PhoneNumber)
+    assert_type(numbers.update("phon_x", label=NOT_GIVEN), PhoneNumber)
+    assert_type(numbers.delete("phon_x"), None)
+    assert_type(numbers.rent("US", prefix="650", fallback_to_voice_only=True), PhoneNumber)
+    numbers.update("phon_x", label=None)  # type: ignore[arg-type]
+    numbers.update("phon_x", inbound_ring_duration="30")  # type: ignore[arg-type]
+    numbers.rent(country="US", prefix=650)  # type: ignore[arg-type]
+    numbers.list(page_size="100")  # type: ignore[call-overload]
+    with numbers as same:
+        assert_type(same, PhoneNumbers)
+
+
+async def async_calls(numbers: AsyncPhoneNumbers) -> None:
+    """The async methods are coroutines; list is an async iterator."""
+    assert_type(numbers.list(), AsyncIterator[PhoneNumber])
+    assert_type(numbers.list(fields=["number"]), AsyncIterator[PhoneNumberFields])
+    assert_type(await numbers.get("phon_x"), PhoneNumber)
+    assert_type(await numbers.get("phon_x", fields="label"), PhoneNumberFields)
+    assert_type(await numbers.update("phon_x", forward_to_enabled=False), PhoneNumber)
+    assert_type(await numbers.delete("phon_x"), None)
+    assert_type(await numbers.rent("US"), PhoneNumber)
+    async for number in numbers.list():
+        assert_type(number, PhoneNumber)
+    async with numbers as same:
+        assert_type(same, AsyncPhoneNumbers)
+
+
+def errors(error: CloseError) -> None:
+    """The attributes errors carry."""
+    if isinstance(error, BadRequestError):
+        assert_type(error.status_code, int)
+        assert_type(error.field_errors, dict[str, Any])
+        assert_type(error.errors, list[str])
+    if isinstance(error, RateLimitError):
+        assert_type(error.retry_after, float | None)
+    if isinstance(error, RentError):
+        assert_type(error.status, str)
+        assert_type(error.message, str)
+    if isinstance(error, RentOutcomeUnknownError):
+        assert_type(error.candidates, list[PhoneNumber])
+
+
+def sentinel() -> None:
+    """NOT_GIVEN is falsy and has its own type."""
+    assert_type(NOT_GIVEN, NotGiven)
