@@ -22,13 +22,28 @@ from typing import Any
 
 import httpx
 
-from bench._clients import API_KEY, Contender, Wrapper, open_contenders
+from bench._clients import API_KEY, BASELINE, Contender, Wrapper, open_contenders
 
 WARMUP = 50
 
 
 def _ids(count: int) -> list[str]:
     return [f"phon_bench{i % 10_000:08d}" for i in range(count)]
+
+
+def paired_ratios(samples: dict[str, list[float]], baseline: str) -> dict[str, float]:
+    """Median over rounds of each contender's figure divided by the baseline's in that round.
+
+    Contenders run next to each other within a round, so a burst of load from elsewhere on
+    the machine mostly hits both sides of a ratio; the median drops the rounds it did not.
+    """
+    base = samples.get(baseline)
+    if not base:
+        return {}
+    return {
+        name: statistics.median(x / b for x, b in zip(values, base, strict=True))
+        for name, values in samples.items()
+    }
 
 
 def _rotations(names: list[str], rounds: int) -> Iterable[list[str]]:
@@ -63,6 +78,7 @@ def overhead(base_url: str, iterations: int, rounds: int) -> dict[str, Any]:
         "cpu_us_per_get": {n: statistics.median(s) * 1e6 for n, s in cpu.items()},
         "wall_us_per_get": {n: statistics.median(s) * 1e6 for n, s in wall.items()},
         "cpu_us_samples": {n: [round(x * 1e6, 2) for x in s] for n, s in cpu.items()},
+        "paired_ratios": paired_ratios(cpu, BASELINE),
         "unavailable": missing,
     }
 
@@ -87,7 +103,6 @@ def _peak_bytes(contender: Contender, page_size: int, limit: int | None) -> int:
 def listing(base_url: str, total: int, page_size: int, rounds: int) -> dict[str, Any]:
     """Wall time to iterate ``total`` numbers, and peak memory for all of them against one page."""
     ready, missing = open_contenders(base_url)
-    ready.pop("generated", None)  # it has no paging helper; the raw loop stands for hand paging
     for contender in ready.values():
         _drain(itertools.islice(contender.iterate(page_size), page_size))
     wall: dict[str, list[float]] = {name: [] for name in ready}
@@ -113,6 +128,7 @@ def listing(base_url: str, total: int, page_size: int, rounds: int) -> dict[str,
         "rounds": rounds,
         "wall_s": {n: statistics.median(s) for n, s in wall.items()},
         "cpu_s": {n: statistics.median(s) for n, s in cpu.items()},
+        "paired_ratios": paired_ratios(wall, BASELINE),
         "memory": memory,
         "unavailable": missing,
     }

@@ -116,8 +116,9 @@ def _overhead_table(s: dict[str, Any]) -> list[str]:
         "",
         "## Client CPU time per get",
         "",
-        f"{s['iterations']:,} gets per contender per round, {s['rounds']} rounds, median; "
-        "loopback server in another process, answering at once.",
+        f"{s['iterations']:,} gets per contender per round, {s['rounds']} rounds, contenders "
+        "taking turns; times are medians, ratios the median of per-round ratios. The loopback "
+        "server runs in another process and answers at once.",
         "",
         "| contender | CPU per get | wall per get | CPU ratio to raw httpx |",
         "|---|---|---|---|",
@@ -136,8 +137,10 @@ def _listing_table(s: dict[str, Any]) -> list[str]:
         "",
         f"## Iterating {s['total']:,} numbers",
         "",
-        f"Pages of {s['page_size']}, {s['rounds']} rounds, median wall time; peak memory from "
-        "tracemalloc in a separate pass, for every number and for the first page only.",
+        f"Pages of {s['page_size']}, {s['rounds']} rounds, contenders taking turns; times are "
+        "medians, ratios the median of per-round ratios. Peak memory from tracemalloc in a "
+        "separate pass, for every number and for the first page only. The generated client "
+        "has no paging helper: its row is a hand-written loop over it.",
         "",
         "| contender | wall | CPU | wall ratio to raw loop | peak memory, all | peak, one page |",
         "|---|---|---|---|---|---|",

@@ -45,7 +45,7 @@ def derive(results: dict[str, Any]) -> None:
     checks: list[dict[str, Any]] = []
 
     get = s["get_overhead"]
-    get["ratios"] = _ratios(get.get("cpu_us_per_get", {}))
+    get["ratios"] = get.get("paired_ratios") or _ratios(get.get("cpu_us_per_get", {}))
     checks.append(
         _at_most(
             "wrapper get: client CPU / raw httpx", get["ratios"].get("wrapper"), GET_OVERHEAD_MAX
@@ -53,7 +53,7 @@ def derive(results: dict[str, Any]) -> None:
     )
 
     lst = s["listing"]
-    lst["ratios"] = _ratios(lst.get("wall_s", {}))
+    lst["ratios"] = lst.get("paired_ratios") or _ratios(lst.get("wall_s", {}))
     checks.append(
         _at_most(
             "wrapper listing: wall time / raw httpx loop", lst["ratios"].get("wrapper"), LISTING_MAX

@@ -43,8 +43,8 @@ class Sizes:
     emulator_seconds: float
 
 
-FULL = Sizes(1500, 7, 10_000, 5, 1000, 50, 0.050, 300, 20, 1.0, 5.0)
-QUICK = Sizes(200, 3, 1000, 2, 100, 50, 0.050, 50, 20, 1.0, 1.0)
+FULL = Sizes(200, 31, 10_000, 11, 1000, 50, 0.050, 300, 20, 1.0, 5.0)
+QUICK = Sizes(100, 5, 1000, 3, 100, 50, 0.050, 50, 20, 1.0, 1.0)
 
 
 def get_overhead(sizes: Sizes) -> dict[str, Any]:
