@@ -78,7 +78,7 @@ def list_query(params: Mapping[str, str]) -> dict[str, Any]:
     for name, key, low, high in (("_skip", "skip", 0, None), ("_limit", "limit", 1, MAX_LIMIT)):
         if name in params:
             raw = params[name]
-            value = int(raw) if re.fullmatch(r"[0-9]{1,9}", raw) else None
+            value = int(raw) if re.fullmatch(r"[0-9]+", raw) else None
             if value is None or value < low or (high is not None and value > high):
                 bound = f"from {low} to {high}" if high else f"{low} or more"
                 errors[name] = f"Use a whole number {bound}."

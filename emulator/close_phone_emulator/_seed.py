@@ -25,12 +25,8 @@ class SeedError(ValueError):
 
 def make_id(prefix: str, name: str) -> str:
     """A Close-shaped id (`phon_` + 43 characters) derived from `name`, stable across runs."""
-    value = int.from_bytes(hashlib.sha256(name.encode()).digest(), "big")
-    chars = []
-    for _ in range(43):
-        value, digit = divmod(value, 62)
-        chars.append(_BASE62[digit])
-    return f"{prefix}_{''.join(chars)}"
+    digest = hashlib.sha512(name.encode()).digest()
+    return f"{prefix}_{''.join(_BASE62[b % 62] for b in digest[:43])}"
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,111 @@
+"""The pytest fixtures, the command line and `python -m close_phone_emulator`."""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import tomllib
+from pathlib import Path
+
+import httpx
+from close_phone_emulator import Emulator, ServerThread
+from close_phone_numbers import _cli, testing
+
+ROOT = Path(__file__).parents[2]
+
+
+def test_the_pytest11_entry_point_names_the_plugin_module() -> None:
+    """pyproject registers close_phone_numbers.testing, which exports both fixtures."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert project["entry-points"]["pytest11"] == {
+        "close_phone_numbers": "close_phone_numbers.testing"
+    }
+    assert testing.__all__ == ["close_emulator", "close_emulator_server"]
+
+
+def test_the_plugin_imports_nothing_heavy() -> None:
+    """Loading the plugin in a fresh interpreter imports neither starlette nor uvicorn."""
+    code = (
+        "import sys, close_phone_numbers.testing; "
+        "print(sorted(m for m in ('starlette', 'uvicorn', 'phonenumbers') if m in sys.modules))"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.strip() == "[]"
+
+
+def test_close_emulator_is_a_fresh_in_process_emulator(close_emulator: Emulator) -> None:
+    """The fixture gives a default-seeded emulator usable through its sync transport."""
+    auth = (close_emulator.api_key_with_permission, "")
+    with httpx.Client(
+        transport=close_emulator.transport(), base_url=close_emulator.base_url, auth=auth
+    ) as client:
+        assert (
+            client.post("/phone_number/request/internal/", json={"country": "US"}).status_code
+            == 201
+        )
+    assert len(close_emulator.numbers()) == len(Emulator().numbers()) + 1
+
+
+def test_close_emulator_server_serves_on_loopback(close_emulator_server: ServerThread) -> None:
+    """The server fixture listens on 127.0.0.1 under /api/v1 and rents for real."""
+    assert close_emulator_server.base_url.startswith("http://127.0.0.1:")
+    assert close_emulator_server.base_url.endswith("/api/v1")
+    auth = (close_emulator_server.api_key_with_permission, "")
+    response = httpx.post(
+        close_emulator_server.base_url + "/phone_number/request/internal/",
+        json={"country": "US"},
+        auth=auth,
+    )
+    assert response.status_code == 201
+
+
+def test_close_emulator_server_is_reset_between_tests(close_emulator_server: ServerThread) -> None:
+    """The rent of the previous test is gone: the server starts each test from the seed."""
+    assert len(close_emulator_server.emulator.numbers()) == len(Emulator().numbers())
+    auth = (close_emulator_server.api_key_without_permission, "")
+    response = httpx.get(close_emulator_server.base_url + "/phone_number/", auth=auth)
+    assert response.headers["ratelimit"] == "limit=60, remaining=59, reset=1"
+
+
+def test_the_cli_has_an_emulator_subcommand_in_its_dispatch_table() -> None:
+    """`close-phone-numbers emulator` parses host, port and seed."""
+    args = _cli.build_parser().parse_args(["emulator", "--port", "9000", "--seed", "s.json"])
+    assert (args.command, args.host, args.port, args.seed) == (
+        "emulator",
+        "127.0.0.1",
+        9000,
+        "s.json",
+    )
+    assert "emulator" in _cli.COMMANDS
+
+
+def test_the_cli_reports_a_bad_seed_file_and_exits_2(tmp_path: Path) -> None:
+    """A seed file that does not exist is one error line and exit status 2."""
+    out = io.StringIO()
+    assert _cli.main(["emulator", "--seed", str(tmp_path / "none.json")], out) == 2
+    assert out.getvalue().startswith("error: cannot read the seed file")
+
+
+def test_the_module_starts_prints_keys_and_serves(tmp_path: Path) -> None:
+    """`python -m close_phone_emulator` prints its URL and keys, then answers on them."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    with ServerThread(Emulator()) as probe:  # borrow a free port number
+        port = int(probe.root_url.rsplit(":", 1)[1])
+    command = [sys.executable, "-m", "close_phone_emulator", "--port", str(port)]
+    with subprocess.Popen(command, stdout=subprocess.PIPE, text=True, env=env) as process:
+        try:
+            assert process.stdout is not None
+            lines = [process.stdout.readline() for _ in range(4)]
+            assert lines[0] == f"Close phone-number emulator on http://127.0.0.1:{port}/api/v1\n"
+            key = lines[3].split()[0]
+            url = f"http://127.0.0.1:{port}/api/v1/phone_number/"
+            transport = httpx.HTTPTransport(retries=50)  # connect retries while uvicorn starts
+            with httpx.Client(transport=transport) as client:
+                assert client.get(url, auth=(key, "")).status_code == 200
+        finally:
+            process.terminate()
