@@ -18,6 +18,7 @@ class Tally:
     fixtures_validated: int = 0
     fixtures_replayed: Counter[str] = field(default_factory=Counter)
     stateful_steps: int = 0
+    transitions: Counter[str] = field(default_factory=Counter)
 
     def record_checks(self, operation: str, names: list[str]) -> None:
         self.operations.add(operation)
@@ -38,7 +39,14 @@ class Tally:
         per_op = ", ".join(f"{k} {v}" for k, v in sorted(self.examples.items()))
         lines.append(f"examples generated: {total}" + (f" ({per_op})" if per_op else ""))
         lines.append(f"stateful steps: {self.stateful_steps}")
-        lines.append(f"checks run: {sum(self.checks.values())} ({len(self.checks)} kinds)")
+        lines.extend(
+            f"    after a success: {name}: {count}"
+            for name, count in sorted(self.transitions.items())
+        )
+        lines.append(
+            f"checks run: {sum(self.checks.values())} "
+            f"({len(self.checks)} kinds, each on every response it applies to)"
+        )
         lines.extend(f"    {name}: {count}" for name, count in sorted(self.checks.items()))
         lines.append(f"failures: {failures}" + (f", errors: {errors}" if errors else ""))
         return lines

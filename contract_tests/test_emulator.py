@@ -1,0 +1,60 @@
+"""The spec holds against the emulator: schemathesis with every check, in-process.
+
+Examples, coverage and fuzzing phases run per operation (`test_operation_conforms`);
+the stateful phase chains rent -> get -> update -> list -> delete -> get
+(`TestWorkflow`).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from close_phone_emulator import Emulator
+from schemathesis import Case
+from schemathesis.checks import CHECKS, load_all_checks
+
+from contract_tests import _targets
+from contract_tests._summary import TALLY
+
+EMULATOR = Emulator()
+# Rate limiting has its own tests; here a 429 would only hide the answer under test.
+EMULATOR.rate_limits.set(1_000_000, window=1.0)
+schema = _targets.emulator_schema(EMULATOR.app, EMULATOR.api_key_with_permission)
+
+load_all_checks()
+# call_and_validate runs every registered check when given none; these are their names.
+CHECK_NAMES = sorted(CHECKS.get_all_names())
+
+
+def _record(case: Case[Any]) -> None:
+    operation: str = case.operation.definition.raw["operationId"]
+    TALLY.examples[operation] += 1
+    TALLY.record_checks(operation, CHECK_NAMES)
+
+
+@schema.parametrize()
+def test_operation_conforms(case: Case[Any]) -> None:
+    """Every generated request gets a response the spec documents, by every check."""
+    case.call_and_validate()
+    _record(case)
+
+
+class Workflow(schema.as_state_machine()):  # type: ignore[misc]
+    """Chains operations through their shared ids: rent, get, update, list, delete, get."""
+
+    def setup(self) -> None:
+        EMULATOR.reset()
+        EMULATOR.rate_limits.set(1_000_000, window=1.0)
+        self.previous: str | None = None
+
+    def validate_response(self, response: Any, case: Case[Any], **kwargs: Any) -> None:
+        super().validate_response(response, case, **kwargs)
+        TALLY.stateful_steps += 1
+        _record(case)
+        operation: str = case.operation.definition.raw["operationId"]
+        if self.previous is not None:
+            TALLY.transitions[f"{self.previous} -> {operation}"] += 1
+        self.previous = operation if 200 <= response.status_code < 300 else None
+
+
+TestWorkflow = Workflow.TestCase
