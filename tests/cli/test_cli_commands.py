@@ -248,7 +248,26 @@ def test_rent_declined_sends_nothing(cli: Run, recorder: Recorder) -> None:
     """Answering no rents nothing and exits 10."""
     result = cli("rent", "US", answer="n\n")
     assert result.code == 10
-    assert recorder.requests == []
+    assert "Nothing was rented: not confirmed" in result.err
+    assert recorder.sent("POST") == []
+
+
+def test_rent_prompt_quotes_what_the_organization_pays(cli: Run, emulator: Emulator) -> None:
+    """The prompt names the last billed price of the organization's numbers in that country."""
+    prices = {
+        n["last_billed_price"]
+        for n in alice_numbers(emulator)
+        if n["country"] == "US" and n["last_billed_price"] is not None
+    }
+    assert len(prices) == 1
+    result = cli("rent", "us", answer="n\n")
+    assert f"your numbers in US were last billed {prices.pop():.2f} each" in result.err
+
+
+def test_rent_prompt_without_a_known_price_says_so(cli: Run) -> None:
+    """For a country the organization has no number in, the prompt says no price is quoted."""
+    result = cli("rent", "CA", answer="n\n")
+    assert "Close does not quote the price before renting." in result.err
 
 
 def test_rent_without_a_terminal_fails_safe(cli: Run, recorder: Recorder) -> None:

@@ -18,6 +18,9 @@ from ._cli_output import (
     write_table,
 )
 
+# How many of the organization's numbers the rent prompt looks at for a price.
+_PRICE_SAMPLE = 100
+
 Handler = Callable[[argparse.Namespace, Console, PhoneNumbers], int]
 
 # list ---------------------------------------------------------------------------------------
@@ -197,7 +200,7 @@ def _delete(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -
             "and may not be rented again."
         )
 
-    console.confirm(question, assume_yes=args.yes, what="deleting")
+    console.confirm(question, assume_yes=args.yes, what="deleted")
     numbers.delete(args.id)
     console.stdout.write(f"Deleted {args.id}.\n")
     return ExitCode.OK
@@ -252,7 +255,7 @@ def _rent(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -> 
         assign_to=args.assign_to,
         sharing=args.sharing,
     )
-    console.confirm(lambda: _rent_question(args), assume_yes=args.yes, what="renting")
+    console.confirm(lambda: _rent_question(args, numbers), assume_yes=args.yes, what="rented")
     number = numbers.rent(
         args.country, fallback_to_voice_only=args.fallback_to_voice_only, **request
     )
@@ -261,7 +264,7 @@ def _rent(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -> 
     return ExitCode.OK
 
 
-def _rent_question(args: argparse.Namespace) -> str:
+def _rent_question(args: argparse.Namespace, numbers: PhoneNumbers) -> str:
     kind = f"{args.carrier_type} number" if args.carrier_type else "number"
     where = f" with prefix {args.prefix}" if args.prefix else ""
     if args.with_sms is False:
@@ -272,8 +275,34 @@ def _rent_question(args: argparse.Namespace) -> str:
         sms = "with SMS where Close offers it"
     return (
         "Renting a phone number costs money: Close bills your organization for it "
-        "every month until the number is deleted.\n"
+        f"every month until the number is deleted.{_price_hint(args, numbers)}\n"
         f"Rent a {kind} in {args.country}{where}, {sms}?"
+    )
+
+
+def _price_hint(args: argparse.Namespace, numbers: PhoneNumbers) -> str:
+    # Close quotes no price before a rent; what the organization already pays for numbers
+    # of the same country and kind is the best figure there is, and is labelled as such.
+    country = str(args.country).strip().upper()
+    prices: set[float] = set()
+    listed = numbers.list(fields=["country", "carrier_type", "last_billed_price"])
+    for number in _first(listed, _PRICE_SAMPLE):
+        seen = as_dict(number)
+        price = seen.get("last_billed_price")
+        if (
+            seen.get("country") == country
+            and (args.carrier_type is None or seen.get("carrier_type") == args.carrier_type)
+            and isinstance(price, int | float)
+            and not isinstance(price, bool)
+        ):
+            prices.add(float(price))
+    if not prices:
+        return " Close does not quote the price before renting."
+    low, high = min(prices), max(prices)
+    paid = f"{low:.2f}" if low == high else f"{low:.2f} to {high:.2f}"
+    return (
+        f" Close does not quote the price before renting; your numbers in {country} "
+        f"were last billed {paid} each."
     )
 
 

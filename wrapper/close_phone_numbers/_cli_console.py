@@ -66,7 +66,7 @@ class Console:
             return
         if not self.stdin.isatty():
             raise Aborted(
-                f"Not {what}: stdin is not a terminal, so nobody can confirm. "
+                f"Nothing was {what}: stdin is not a terminal, so nobody can confirm. "
                 "Run again with --yes to confirm."
             )
         self.stderr.write(f"{question()} [y/N] ")
@@ -75,7 +75,7 @@ class Console:
         if not answer.endswith("\n"):
             self.stderr.write("\n")
         if answer.strip().lower() not in _YES:
-            raise Aborted(f"Not {what}: not confirmed.")
+            raise Aborted(f"Nothing was {what}: not confirmed.")
 
 
 def api_key(args: argparse.Namespace, console: Console) -> str:
