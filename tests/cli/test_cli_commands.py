@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from close_phone_emulator import Emulator
 
 from .conftest import Recorder, Run
@@ -151,7 +152,25 @@ def test_update_with_a_bad_number_sends_nothing(
     result = cli("update", phon, "--forward-to", "650-555-0199")
     assert result.code == 2
     assert result.err.startswith("close-phone-numbers: InvalidRequestError: forward_to")
-    assert "Nothing was sent" in result.err
+    assert "'+16505550100'. Nothing was sent; fix --forward-to and run again." in result.err
+    assert recorder.requests == []
+
+
+@pytest.mark.parametrize(
+    ("argv", "flag"),
+    [
+        (["--inbound-ring-duration", "5"], "--inbound-ring-duration"),
+        (["--voicemail-greeting-url", "http://a.example/g.mp3"], "--voicemail-greeting-url"),
+        (["--participants", "user_ok,bob"], "--participants"),
+    ],
+)
+def test_bad_update_values_name_their_flag(
+    cli: Run, recorder: Recorder, emulator: Emulator, argv: list[str], flag: str
+) -> None:
+    """Each value the library refuses is reported with the flag to fix, and nothing is sent."""
+    result = cli("update", first_id(emulator), *argv)
+    assert result.code == 2
+    assert f"fix {flag} and run again" in result.err
     assert recorder.requests == []
 
 

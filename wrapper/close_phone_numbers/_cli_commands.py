@@ -274,9 +274,9 @@ def _rent_question(args: argparse.Namespace, numbers: PhoneNumbers) -> str:
     else:
         sms = "with SMS where Close offers it"
     return (
-        "Renting a phone number costs money: Close bills your organization for it "
-        f"every month until the number is deleted.{_price_hint(args, numbers)}\n"
-        f"Rent a {kind} in {args.country}{where}, {sms}?"
+        "Renting a number costs money: Close bills your organization every month until "
+        f"it is deleted.\n{_price_hint(args, numbers)}\n"
+        f"Rent a {kind} in {args.country.upper()}{where}, {sms}?"
     )
 
 
@@ -297,11 +297,11 @@ def _price_hint(args: argparse.Namespace, numbers: PhoneNumbers) -> str:
         ):
             prices.add(float(price))
     if not prices:
-        return " Close does not quote the price before renting."
+        return "Close does not quote the price before renting."
     low, high = min(prices), max(prices)
     paid = f"{low:.2f}" if low == high else f"{low:.2f} to {high:.2f}"
     return (
-        f" Close does not quote the price before renting; your numbers in {country} "
+        f"Close does not quote the price before renting; your numbers in {country} "
         f"were last billed {paid} each."
     )
 

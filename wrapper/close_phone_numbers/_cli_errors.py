@@ -75,7 +75,8 @@ def describe(exc: BaseException, *, secret: str | None = None) -> Failure:
         message = f"rent refused ({exc.status}): {message}"
     line = f"{name}: {message}"
     if hint:
-        line = f"{line} {hint}"
+        # The hint is a sentence of its own; library messages end without a stop.
+        line = f"{line} {hint}" if message.endswith((".", "!", "?")) else f"{line}. {hint}"
     if secret:
         line = line.replace(secret, "***")
     return Failure(code, line)
@@ -92,7 +93,7 @@ def _classify(exc: BaseException) -> tuple[ExitCode, str]:
     if isinstance(exc, UsageError):
         return ExitCode.BAD_INPUT, "See --help for the flags and an example."
     if isinstance(exc, InvalidRequestError):
-        return ExitCode.BAD_INPUT, "Nothing was sent; fix the value and run the command again."
+        return ExitCode.BAD_INPUT, f"Nothing was sent; fix {_flag(exc.field)} and run again."
     if isinstance(exc, RentOutcomeUnknownError):
         seen = ", ".join(f"{n.number} ({n.id})" for n in exc.candidates)
         return ExitCode.RENT_OUTCOME_UNKNOWN, (
@@ -134,10 +135,25 @@ def _rent_hint(exc: RentError) -> str:
             "to accept a number without SMS."
         )
     if isinstance(exc, NeedsMoreInfoError):
-        return "Nothing was rented. This number can only be rented through Close support."
+        return "Nothing was rented. Ask Close support to rent it, or try another country."
     if isinstance(exc, BillingError):
         return "Nothing was rented. Check the telephony budget in Close's billing settings."
     return "Nothing was rented."
+
+
+# Library arguments that are not spelled `--name-with-dashes` on the command line.
+_NOT_FLAGS = {
+    "id": "the ID",
+    "country": "COUNTRY",
+    "api_key": "CLOSE_API_KEY",
+    "base_url": "CLOSE_BASE_URL",
+}
+
+
+def _flag(field: str) -> str:
+    # `participants[2]` is an item of --participants.
+    name = field.partition("[")[0]
+    return _NOT_FLAGS.get(name, "--" + name.replace("_", "-"))
 
 
 def _one_line(text: str) -> str:
