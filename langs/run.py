@@ -148,6 +148,13 @@ def emulator(timeout: float = 30.0) -> Iterator[Emulator]:
         wait_until_listening(base_url[0], process, timeout)
         say(f"  emulator on {base_url[0]}")
         yield Emulator(base_url=base_url[0], admin_url=admin_url[0], api_key=api_key[0])
+    except StepFailed:
+        # The server's side of a failed scenario (a traceback, say) is half the story.
+        say("emulator output (last lines, keys left out):", stream=sys.stderr)
+        for line in list(output)[-40:]:
+            if "api_" not in line:
+                say(f"  | {line}", stream=sys.stderr)
+        raise
     finally:
         process.terminate()
         try:
