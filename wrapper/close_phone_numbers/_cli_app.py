@@ -23,18 +23,20 @@ The key comes from {API_KEY_ENV} and the API root from {BASE_URL_ENV}
 
 def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Register the API subcommands on the parser of ``close-phone-numbers``."""
-    common = _common_options()
     for name, help_, example, add_arguments, handler in COMMANDS:
-        parser = subparsers.add_parser(name, help=help_, description=help_, parents=[common])
+        parser = subparsers.add_parser(name, help=help_, description=help_)
         with_example(parser, example, _COMMON_EPILOG)
         add_arguments(parser)
+        # After the command's own options, so its usage line starts with what matters.
+        _add_common_options(parser)
         parser.set_defaults(api_handler=handler)
 
 
 def with_example(parser: argparse.ArgumentParser, example: str, more: str = "") -> None:
     """End the --help of ``parser`` with ``example``, kept as written."""
     parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    parser.epilog = "example:\n" + textwrap.indent(example.strip(), "  ") + "\n" + more
+    title = "examples" if "\n" in example.strip() else "example"
+    parser.epilog = f"{title}:\n" + textwrap.indent(example.strip(), "  ") + "\n" + more
 
 
 def parse(
@@ -101,9 +103,8 @@ def _debug_logging(console: Console, *, enabled: bool) -> Iterator[None]:
         logger.setLevel(previous)
 
 
-def _common_options() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
-    group = common.add_argument_group("connection")
+def _add_common_options(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("connection")
     group.add_argument(
         "--api-key",
         metavar="KEY",
@@ -120,4 +121,3 @@ def _common_options() -> argparse.ArgumentParser:
         help="retries (default: the library's); a rent is resent only if it surely did not run",
     )
     group.add_argument("--debug", action="store_true", help="log requests; tracebacks on errors")
-    return common

@@ -196,8 +196,8 @@ def _delete(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -
         label = f' "{number["label"]}"' if number.get("label") else ""
         shown = number.get("number_formatted") or number.get("number")
         return (
-            f"Delete {shown}{label} ({args.id})? A rented number is released "
-            "and may not be rented again."
+            "A deleted number that was rented is released; you may not get it back.\n"
+            f"Delete {shown}{label} ({args.id})?"
         )
 
     console.confirm(question, assume_yes=args.yes, what="deleted")
