@@ -2,7 +2,8 @@
 // client that openapi-generator makes from openapi/phone_numbers.yaml, against the
 // emulator named by CLOSE_BASE_URL.
 //
-// langs/run.py starts the emulator and sets CLOSE_BASE_URL and CLOSE_API_KEY.
+// langs/run.py starts the emulator and sets CLOSE_BASE_URL, CLOSE_API_KEY and
+// CLOSE_EMULATOR_ADMIN_URL.
 // Renting costs money on the real API, so this program refuses any host but the
 // loopback one.
 package main

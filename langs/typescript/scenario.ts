@@ -1,9 +1,9 @@
 // List, rent, update and delete a phone number through a client generated from
 // openapi/phone_numbers.yaml, against the emulator named by CLOSE_BASE_URL.
 //
-// The emulator's banner gives the base URL and the keys; langs/run.py starts it
-// and sets CLOSE_BASE_URL and CLOSE_API_KEY. Renting costs money on the real API,
-// so this program refuses any host but the loopback one.
+// langs/run.py starts the emulator and sets CLOSE_BASE_URL, CLOSE_API_KEY and
+// CLOSE_EMULATOR_ADMIN_URL. Renting costs money on the real API, so this program
+// refuses any host but the loopback one.
 import createClient from "openapi-fetch";
 
 import type { components, paths } from "./build/phone_numbers.js";
@@ -11,7 +11,7 @@ import type { components, paths } from "./build/phone_numbers.js";
 type Schemas = components["schemas"];
 
 // Compile-time checks: if the generated types stop matching the spec's intent,
-// `tsc --noEmit` fails before anything runs.
+// tsc fails before anything runs.
 // Open enums: a value Close adds later must still be a valid `type`.
 const futureType: Schemas["PhoneNumberFields"]["type"] = "carrier-pigeon";
 // Timestamps stay strings, so an offset-less one from an older rent is no parse error.
