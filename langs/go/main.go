@@ -3,9 +3,8 @@
 // emulator named by CLOSE_BASE_URL.
 //
 // langs/run.py starts the emulator and sets CLOSE_BASE_URL, CLOSE_API_KEY and
-// CLOSE_EMULATOR_ADMIN_URL.
-// Renting costs money on the real API, so this program refuses any host but the
-// loopback one.
+// CLOSE_EMULATOR_ADMIN_URL. Renting costs money on the real API, so this program
+// refuses any host but the loopback one.
 package main
 
 import (
