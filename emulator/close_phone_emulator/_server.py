@@ -38,7 +38,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     )
     server = uvicorn.Server(config)
     try:
-        sock = config.bind_socket()
+        sock = listening_socket(args.host, args.port)
     except OSError as exc:
         out.write(f"error: cannot listen on {args.host}:{args.port}: {exc}\n")
         return 2
@@ -48,6 +48,26 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(server.serve(sockets=[sock]))
     return 0
+
+
+def listening_socket(host: str, port: int) -> socket.socket:
+    """A bound, listening TCP socket for uvicorn's `sockets=`.
+
+    Created with an explicit IPPROTO_TCP: asyncio turns on TCP_NODELAY only for
+    sockets whose `proto` says TCP, and without it every keep-alive answer after
+    the first waits about 40 ms for the client's delayed ACK.
+    """
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+        sock.listen(2048)
+    except OSError:
+        sock.close()
+        raise
+    sock.set_inheritable(True)
+    return sock
 
 
 def banner(emu: Emulator, root: str) -> str:
@@ -81,10 +101,7 @@ class ServerThread:
 
     def __init__(self, emulator: Emulator, host: str = "127.0.0.1") -> None:
         self.emulator = emulator
-        self._sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
-        self._sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        self._sock.bind((host, 0))
-        self._sock.listen(128)
+        self._sock = listening_socket(host, 0)
         port = self._sock.getsockname()[1]
         self.root_url = f"http://{host}:{port}"
         self.base_url = f"{self.root_url}/api/v1"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import os
+import socket
 import subprocess
 import sys
 import tomllib
@@ -11,6 +13,7 @@ from pathlib import Path
 
 import httpx
 from close_phone_emulator import Emulator, ServerThread
+from close_phone_emulator._server import listening_socket
 from close_phone_numbers import _cli, testing
 
 ROOT = Path(__file__).parents[2]
@@ -109,3 +112,31 @@ def test_the_module_starts_prints_keys_and_serves(tmp_path: Path) -> None:
                 assert client.get(url, auth=(key, "")).status_code == 200
         finally:
             process.terminate()
+
+
+def test_served_connections_have_nagle_turned_off() -> None:
+    """Connections accepted on the emulator's socket get TCP_NODELAY from asyncio.
+
+    A regression test: a socket made without IPPROTO_TCP kept asyncio from setting
+    it, and every keep-alive answer after the first waited ~40 ms for a delayed ACK.
+    """
+
+    async def nodelay_of_accepted_connection() -> int:
+        sock = listening_socket("127.0.0.1", 0)
+        accepted: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+        def on_connection(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            raw = writer.get_extra_info("socket")
+            accepted.set_result(raw.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+            writer.close()
+
+        server = await asyncio.start_server(on_connection, sock=sock)
+        _, writer = await asyncio.open_connection(*sock.getsockname()[:2])
+        try:
+            return await accepted
+        finally:
+            writer.close()
+            server.close()
+            await server.wait_closed()
+
+    assert asyncio.run(nodelay_of_accepted_connection()) != 0
