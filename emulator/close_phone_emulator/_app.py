@@ -201,8 +201,11 @@ class ApiApp:
                 skip=q["skip"],
                 limit=q["limit"],
             )
-            data = [_project(r, fields) for r in page] if fields is not None else page
-            return 200, _dumps({"data": data, "has_more": has_more})
+            if fields is not None:
+                data = [_project(r, fields) for r in page]
+                return 200, _dumps({"data": data, "has_more": has_more})
+            items = b",".join(emu.store.serialized(r) for r in page)
+            return 200, b'{"data":[%s],"has_more":%s}' % (items, b"true" if has_more else b"false")
         assert number_id is not None or operation == "rentPhoneNumber"
         if operation == "rentPhoneNumber":
             body = await _json_body(receive, headers)

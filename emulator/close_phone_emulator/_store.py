@@ -149,11 +149,13 @@ class Store:
         return record if record["organization_id"] == organization_id else None
 
     def get_json(self, organization_id: str, number_id: str) -> bytes | None:
-        """The number serialized, cached until it changes: GET by id is the hot path."""
+        """The number serialized, or None when the organization has no such number."""
         record = self.get(organization_id, number_id)
-        if record is None:
-            return None
-        seq = self._seq_of[number_id]
+        return None if record is None else self.serialized(record)
+
+    def serialized(self, record: dict[str, Any]) -> bytes:
+        """A stored number as JSON, cached until it changes: reads are the hot path."""
+        seq = self._seq_of[record["id"]]
         body = self._json.get(seq)
         if body is None:
             body = self._json[seq] = json.dumps(record, separators=(",", ":")).encode()
