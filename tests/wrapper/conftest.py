@@ -72,7 +72,8 @@ class Recorder:
         self.sleeps.append(seconds)
 
     def bodies(self) -> list[Any]:
-        return [json.loads(r.content) if r.content else None for r in self.requests]
+        """The JSON bodies sent, skipping requests without one."""
+        return [json.loads(r.content) for r in self.requests if r.content]
 
     def paths(self) -> list[str]:
         return [f"{r.method} {r.url.path}" for r in self.requests]

@@ -128,7 +128,12 @@ def test_key_never_appears_in_reprs_errors_or_logs(caplog: pytest.LogCaptureFixt
     texts.append("".join(traceback.format_exception(unauthorized.value)))
     texts.append(repr(unauthorized.value.response.request.headers))
 
-    renting, _ = make_client(scripted(httpx.ReadTimeout("slow"), httpx.ConnectError("down")))
+    def rent_times_out(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST":
+            raise httpx.ReadTimeout("slow")
+        raise httpx.ConnectError("down")
+
+    renting, _ = make_client(rent_times_out)
     with pytest.raises(RentOutcomeUnknownError) as unknown:
         renting.rent("US")
     texts += [str(unknown.value), repr(unknown.value), repr(unknown.value.request)]

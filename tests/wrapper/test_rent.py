@@ -24,6 +24,7 @@ from close_phone_numbers._rent import RECONCILE_DELAYS, matches, parse_timestamp
 from .conftest import make_client, number_json, page_json
 
 RENT_PATH = "POST /api/v1/phone_number/request/internal/"
+LIST_PATH = "GET /api/v1/phone_number/"
 
 
 def _stamp(when: datetime) -> str:
@@ -92,7 +93,8 @@ def test_successful_rent_returns_the_number_after_one_request() -> None:
     client, recorder = make_client(server)
     number = client.rent("US", prefix="650")
     assert number.id == "phon_rented1"
-    assert recorder.paths() == [RENT_PATH]
+    assert recorder.paths() == [LIST_PATH, RENT_PATH]
+    assert recorder.requests[0].url.params["_fields"] == "id"
 
 
 @pytest.mark.parametrize(
@@ -182,6 +184,41 @@ def test_unclear_rent_that_did_not_happen_raises_outcome_unknown(
     assert recorder.sleeps == [d for d in RECONCILE_DELAYS if d]
 
 
+def test_an_unclear_rent_right_after_another_returns_only_the_new_number() -> None:
+    """Two rents in a row, the second rented then 503: the first number is not taken for it.
+
+    Without a Date header both numbers fall in the time window; the snapshot taken before
+    the second rent tells them apart (a regression found by the documentation's example).
+    """
+    answers = [False, True]
+
+    def on_rent(request: httpx.Request, rent: Callable[[], dict[str, Any]]) -> httpx.Response:
+        number = rent()
+        if answers.pop(0):
+            return httpx.Response(503, json={"error": "unavailable"})
+        return httpx.Response(201, json=number)
+
+    server = FakeClose(on_rent, send_date=False)
+    client, recorder = make_client(server)
+    assert client.rent("US", prefix="650").id == "phon_rented1"
+    assert client.rent("US", prefix="650").id == "phon_rented2"
+    assert _rents(recorder.paths()) == 2
+
+
+def test_a_failing_snapshot_does_not_stop_the_rent() -> None:
+    """If listing fails before the rent, the rent is still sent, once."""
+    server = FakeClose(lambda request, rent: httpx.Response(201, json=rent()))
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "GET":
+            return httpx.Response(500, json={"error": "list is down"})
+        return server(request)
+
+    client, recorder = make_client(handler)
+    assert client.rent("US").id == "phon_rented1"
+    assert recorder.paths() == [LIST_PATH, RENT_PATH]
+
+
 def test_two_matching_new_numbers_are_reported_not_guessed() -> None:
     """If two new numbers match, neither is returned; both are handed over as candidates."""
 
@@ -259,7 +296,7 @@ def test_refused_rents_raise_their_class_after_one_request(
     with pytest.raises(expected) as caught:
         client.rent("US")
     assert type(caught.value) is expected
-    assert recorder.paths() == [RENT_PATH]
+    assert recorder.paths() == [LIST_PATH, RENT_PATH]
 
 
 def test_fallback_to_voice_only_rents_again_once_without_sms() -> None:
@@ -307,7 +344,7 @@ def test_connection_that_never_opens_raises_after_retries_without_listing() -> N
     with pytest.raises(APIConnectionError) as caught:
         client.rent("US")
     assert type(caught.value) is APIConnectionError
-    assert recorder.paths() == [RENT_PATH] * 3
+    assert recorder.paths() == [LIST_PATH] + [RENT_PATH] * 3
 
 
 @pytest.mark.parametrize(

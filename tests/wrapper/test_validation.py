@@ -87,9 +87,15 @@ def test_bad_input_names_field_and_fix_before_sending(
     assert server.requests == []
 
 
+def _renting(request: httpx.Request) -> httpx.Response:
+    if request.method == "GET":
+        return httpx.Response(200, json={"data": [], "has_more": False})
+    return httpx.Response(201, json=NUMBER)
+
+
 def test_lower_case_country_is_accepted_and_sent_upper_case() -> None:
     """A two-letter country in lower case is fixed rather than refused."""
-    client, server = make_client(lambda request: httpx.Response(201, json=NUMBER))
+    client, server = make_client(_renting)
     client.rent("us", prefix="650")
     assert server.bodies() == [{"country": "US", "prefix": "650"}]
 
@@ -106,7 +112,7 @@ def test_update_sends_only_given_fields_and_none_clears_the_greeting() -> None:
 
 def test_rent_sends_every_rent_field() -> None:
     """Every rent field given reaches the body in Close's names."""
-    client, server = make_client(lambda request: httpx.Response(201, json=NUMBER))
+    client, server = make_client(_renting)
     client.rent(
         "US",
         prefix="650",

@@ -5,6 +5,11 @@ opened. When the outcome is unclear (a timeout after sending, a dropped connecti
 a success whose body cannot be read) it is never resent. Instead the numbers created since
 the rent started are listed, and the one that matches the request is returned. If none or
 several match, `RentOutcomeUnknownError` says so and carries what was found.
+
+Two guards keep an older number from passing for the new one: its creation time must be
+after the start of the rent (on the server's clock), and it must not be among the newest
+numbers listed just before the rent was sent. That snapshot costs one small request per
+rent; it is what tells apart rents made one after the other within the same second.
 """
 
 from __future__ import annotations
@@ -27,7 +32,7 @@ from ._errors import (
     ServerError,
     UnexpectedResponseError,
 )
-from ._pagination import is_full_page
+from ._pagination import is_full_page, is_page
 from ._plan import LIST, RENT, Plan, Policy, Sleep, call
 from ._retry import surely_not_sent
 
@@ -68,7 +73,31 @@ def _is_unclear(error: CloseError) -> bool:
     return isinstance(error, APIConnectionError) and not surely_not_sent(error.__cause__)
 
 
+def _filters(request: RentRequest) -> dict[str, Any]:
+    """List filters that narrow the numbers down to those the rent could have made."""
+    filters: dict[str, Any] = {}
+    if request.assign_to:
+        filters["participant_user_id"] = request.assign_to[0]
+    if request.sharing == Sharing.GROUP:
+        filters["is_group_number"] = True
+    return filters
+
+
+def _snapshot(filters: dict[str, Any], policy: Policy) -> Plan[frozenset[str]]:
+    """The ids of the newest numbers the rent could be confused with, before it is sent."""
+    kwargs = {**filters, "field_skip": 0, "field_limit": MAX_PAGE_SIZE, "field_fields": "id"}
+    try:
+        page, _ = yield from call(LIST, kwargs, policy, is_page)
+    except CloseError as error:
+        # The rent may still work; the time window alone then guards the lookup.
+        logger.warning("could not list numbers before renting (%s)", error)
+        return frozenset()
+    return frozenset(n.id for n in page.data if isinstance(n.id, str))
+
+
 def _rent_once(request: RentRequest, policy: Policy) -> Plan[PhoneNumber]:
+    filters = _filters(request)
+    known = yield from _snapshot(filters, policy)
     started = datetime.now(UTC)
     try:
         number, _ = yield from call(RENT, {"body": request}, policy, is_number)
@@ -78,25 +107,25 @@ def _rent_once(request: RentRequest, policy: Policy) -> Plan[PhoneNumber]:
         logger.warning(
             "rent outcome unclear (%s); looking for the number instead of resending", error
         )
-        return (yield from _reconcile(request, started, error, policy))
+        return (yield from _reconcile(request, started, filters, known, error, policy))
     return number
 
 
 def _reconcile(
-    request: RentRequest, started: datetime, cause: CloseError, policy: Policy
+    request: RentRequest,
+    started: datetime,
+    filters: dict[str, Any],
+    known: frozenset[str],
+    cause: CloseError,
+    policy: Policy,
 ) -> Plan[PhoneNumber]:
-    filters: dict[str, Any] = {}
-    if request.assign_to:
-        filters["participant_user_id"] = request.assign_to[0]
-    if request.sharing == Sharing.GROUP:
-        filters["is_group_number"] = True
     candidates: list[PhoneNumber] = []
     problem = ""
     for delay in RECONCILE_DELAYS:
         if delay:
             yield Sleep(delay)
         try:
-            candidates = yield from _recent_matches(request, started, filters, policy)
+            candidates = yield from _recent_matches(request, started, filters, known, policy)
         except CloseError as error:
             problem = f"; listing numbers failed too ({error})"
             break
@@ -117,7 +146,11 @@ def _reconcile(
 
 
 def _recent_matches(
-    request: RentRequest, started: datetime, filters: dict[str, Any], policy: Policy
+    request: RentRequest,
+    started: datetime,
+    filters: dict[str, Any],
+    known: frozenset[str],
+    policy: Policy,
 ) -> Plan[list[PhoneNumber]]:
     found: list[PhoneNumber] = []
     skip = 0
@@ -132,7 +165,7 @@ def _recent_matches(
             created = parse_timestamp(number.date_created)
             if created is None or created < since:
                 oldest_seen = True
-            elif matches(number, request):
+            elif number.id not in known and matches(number, request):
                 found.append(number)
         skip += len(page.data)
         if not page.has_more or not page.data or oldest_seen:
