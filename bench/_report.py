@@ -200,6 +200,11 @@ def _emulator_table(s: dict[str, Any]) -> list[str]:
     lines = ["", "## Emulator throughput", ""]
     if "rows" not in s:
         return [*lines, *_unavailable(s)]
-    lines += [s.get("note", ""), "", "| route | requests/s |", "|---|---|"]
-    lines += [f"| {row['route']} | {row['per_second']:,.0f} |" for row in s["rows"]]
+    lines += [s.get("note", ""), "", "| route | requests/s | ratio to bare app | errors |"]
+    lines.append("|---|---|---|---|")
+    lines += [
+        f"| {row['route']} | {row['per_second']:,.0f} | {_ratio(row.get('ratio_to_baseline'))} "
+        f"| {row.get('errors', 0)} |"
+        for row in s["rows"]
+    ]
     return [*lines, "", *_unavailable(s)]

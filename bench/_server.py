@@ -78,7 +78,7 @@ class CannedApi:
         self.items = [_encode(phone_number(i)) for i in range(total)]
         self.by_id = {f"phon_bench{i:08d}": body for i, body in enumerate(self.items)}
         # A GET for an id that is not in the list still answers, with the id it asked for.
-        head, _, tail = _encode({**phone_number(0), "id": "\x00"}).partition(b"\x00")
+        head, _, tail = _encode({**phone_number(0), "id": "@ID@"}).partition(b"@ID@")
         self._get_head, self._get_tail = head, tail
 
     def route(self, target: str) -> tuple[int, bytes]:

@@ -41,10 +41,11 @@ class Sizes:
     throttle_limit: int
     throttle_window_s: float
     emulator_seconds: float
+    emulator_numbers: int
 
 
-FULL = Sizes(200, 31, 10_000, 11, 1000, 50, 0.050, 300, 20, 1.0, 5.0)
-QUICK = Sizes(100, 5, 1000, 3, 100, 50, 0.050, 50, 20, 1.0, 1.0)
+FULL = Sizes(200, 31, 10_000, 11, 1000, 50, 0.050, 300, 20, 1.0, 5.0, 100_000)
+QUICK = Sizes(100, 5, 1000, 3, 60, 50, 0.050, 50, 20, 1.0, 0.5, 10_000)
 
 
 def get_overhead(sizes: Sizes) -> dict[str, Any]:
@@ -98,7 +99,11 @@ def throttle(sizes: Sizes) -> dict[str, Any]:
 
 def emulator(sizes: Sizes) -> dict[str, Any]:
     """The emulator's own throughput, measured by bench/emulator_throughput.py."""
-    return _procs.measure("bench._emulator", f"--seconds={sizes.emulator_seconds}")
+    return _procs.measure(
+        "bench._emulator",
+        f"--seconds={sizes.emulator_seconds}",
+        f"--numbers={sizes.emulator_numbers}",
+    )
 
 
 SCENARIOS: dict[str, Callable[[Sizes], dict[str, Any]]] = {

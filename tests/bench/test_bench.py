@@ -29,6 +29,14 @@ def test_canned_number_matches_the_spec() -> None:
     assert number["number"] == "+16500000002"
 
 
+def test_canned_get_of_an_unlisted_id_answers_that_id() -> None:
+    """A GET for an id outside the list is still one valid number, carrying the id asked for."""
+    status, body = CannedApi(total=3).route("/api/v1/phone_number/phon_elsewhere/")
+    number = json.loads(body)
+    check_response("getPhoneNumber", status, number)
+    assert number["id"] == "phon_elsewhere"
+
+
 def test_canned_pages_cover_every_number_once() -> None:
     """Paging with _skip and _limit yields each number once and ends with has_more false."""
     api = CannedApi(total=250)
@@ -170,3 +178,24 @@ def test_throttle_listener_gives_accepted_connections_tcp_nodelay() -> None:
             await server.wait_closed()
 
     assert asyncio.run(accepted_nodelay()) != 0
+
+
+def test_quick_run_reports_emulator_throughput(quick_results: dict[str, Any]) -> None:
+    """When the emulator's script is there, GET by id and the baseline have positive rates."""
+    emulator = quick_results["scenarios"]["emulator"]
+    if not (ROOT / "bench" / "emulator_throughput.py").exists():
+        assert "emulator" in emulator["unavailable"]
+        return
+    rates = {row["route"]: row["per_second"] for row in emulator["rows"]}
+    assert _positive(rates["GET by id"])
+    assert _positive(rates["bare ASGI app under uvicorn (baseline)"])
+
+
+def test_sniffio_is_a_dependency_so_async_requests_skip_a_failed_import() -> None:
+    """The package requires sniffio and it is importable: httpcore looks it up per request."""
+    import importlib.util
+    import tomllib
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    assert any(dep.split(">")[0].strip() == "sniffio" for dep in project["dependencies"])
+    assert importlib.util.find_spec("sniffio") is not None
