@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from close_phone_emulator import Emulator
+from close_phone_emulator import Emulator, ServerThread
 from close_phone_numbers import (
     AsyncPhoneNumbers,
     BillingError,
@@ -38,6 +38,13 @@ def numbers(emulator: Emulator) -> Iterator[PhoneNumbers]:
     )
     with http, client:
         yield client
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[ServerThread]:
+    """The emulator under uvicorn on a loopback port: real sockets, real Date headers."""
+    with ServerThread(Emulator()) as running:
+        yield running
 
 
 def _count(emulator: Emulator) -> int:
@@ -175,3 +182,28 @@ def test_async_client_against_the_emulator(emulator: Emulator) -> None:
     assert listed > 0
     assert number.startswith("+1415")
     assert _count(emulator) == before + 1
+
+
+def test_new_user_over_a_real_socket(server: ServerThread) -> None:
+    """Built from a key and a base URL alone, the client lists, rents, updates and deletes."""
+    server.emulator.reset()
+    with PhoneNumbers(api_key=server.api_key_with_permission, base_url=server.base_url) as numbers:
+        assert next(iter(numbers.list())).id.startswith("phon_")
+        rented = numbers.rent("US", prefix="415")
+        assert numbers.update(rented.id, label="Support").label == "Support"
+        numbers.delete(rented.id)
+        with pytest.raises(NotFoundError):
+            numbers.get(rented.id)
+
+
+def test_rent_that_hangs_after_renting_is_found_not_resent(server: ServerThread) -> None:
+    """A rent done on the server whose answer never comes in time is returned, once."""
+    server.emulator.reset()
+    before = _count(server.emulator)
+    server.emulator.faults.add("rentPhoneNumber", "latency", seconds=1.0, after=True, times=1)
+    with PhoneNumbers(
+        api_key=server.api_key_with_permission, base_url=server.base_url, timeout=0.3
+    ) as numbers:
+        rented = numbers.rent("US", prefix="650")
+        assert _count(server.emulator) == before + 1
+        assert numbers.get(rented.id).number == rented.number
