@@ -119,3 +119,95 @@ def _difference(recorded: Any, parsed: Any, where: str = "") -> str:
                 return _difference(a, b, f"{where}/{index}")
     shown = ["(missing)" if v is ... else json.dumps(v) for v in (recorded, parsed)]
     return f"at {where or '/'}: recorded {shown[0]}, parsed {shown[1]}"
+
+
+def _wrapper_transport(exchange: Exchange) -> httpx.MockTransport:
+    """Like fixture_transport, but the wrapper may add paging parameters of its own, and
+    list the numbers before a rent (its guard against renting twice) to an empty page."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if (
+            exchange.operation == "rentPhoneNumber"
+            and request.method == "GET"
+            and request.url.path == "/api/v1/phone_number/"
+        ):
+            return httpx.Response(200, json={"data": [], "has_more": False})
+        expected = f"{exchange.method} /api/v1{exchange.path}"
+        actual = f"{request.method} {request.url.path}"
+        if actual != expected:
+            raise ReplayMismatch(f"{exchange.name}: wrapper sent {actual}, recorded {expected}")
+        sent = json.loads(request.content) if request.content else None
+        if sent != exchange.request_body:
+            raise ReplayMismatch(
+                f"{exchange.name}: wrapper sent body {sent}, recorded {exchange.request_body}"
+            )
+        content = b"" if exchange.response_body is None else json.dumps(exchange.response_body)
+        return httpx.Response(
+            exchange.status, headers=dict(exchange.response_headers), content=content
+        )
+
+    return httpx.MockTransport(handler)
+
+
+def _wrapper_call(exchange: Exchange, numbers: Any) -> Any:
+    query = dict(exchange.query)
+    number_id = exchange.path.strip("/").split("/")[-1]
+    fields = query.get("_fields")
+    body: dict[str, Any] = dict(exchange.request_body or {})
+    if exchange.operation == "listPhoneNumbers":
+        filters: dict[str, Any] = {
+            k: query[k] for k in ("number", "participant_user_id", "user_id") if k in query
+        }
+        if "is_group_number" in query:
+            filters["is_group_number"] = query["is_group_number"] == "true"
+        if "_limit" in query:
+            filters["page_size"] = int(query["_limit"])
+        items = numbers.list(fields=fields, **filters)
+        page_length = len((exchange.response_body or {}).get("data", []))
+        # Only the recorded page: taking more would make the wrapper fetch the next one.
+        return {"data": [next(items).to_dict() for _ in range(page_length)]}
+    if exchange.operation == "getPhoneNumber":
+        return numbers.get(number_id, fields=fields).to_dict()
+    if exchange.operation == "updatePhoneNumber":
+        return numbers.update(number_id, **body).to_dict()
+    if exchange.operation == "deletePhoneNumber":
+        numbers.delete(number_id)
+        return {}
+    country = body.pop("country")
+    return numbers.rent(country, **body).to_dict()
+
+
+def replay_wrapper(exchange: Exchange) -> None:
+    """Replay through close_phone_numbers.PhoneNumbers: a success keeps every field, an
+    error is raised as an APIStatusError carrying the recorded status and body."""
+    from close_phone_numbers import APIStatusError, PhoneNumbers
+
+    http = httpx.Client(base_url=BASE_URL, transport=_wrapper_transport(exchange))
+    numbers = PhoneNumbers(
+        api_key="replay", base_url=BASE_URL, http_client=http, max_retries=0, sleep=_no_sleep
+    )
+    with numbers:
+        try:
+            result = _wrapper_call(exchange, numbers)
+        except APIStatusError as error:
+            if 200 <= exchange.status < 300:
+                raise ReplayMismatch(f"{exchange.name}: the wrapper raised {error!r}") from None
+            if (error.status_code, error.body) != (exchange.status, exchange.response_body):
+                raise ReplayMismatch(
+                    f"{exchange.name}: the wrapper's {type(error).__name__} carries "
+                    f"{error.status_code} {error.body!r}"
+                ) from None
+            return
+    if not 200 <= exchange.status < 300:
+        raise ReplayMismatch(f"{exchange.name}: the wrapper raised nothing for {exchange.status}")
+    recorded = exchange.response_body
+    if exchange.operation == "listPhoneNumbers":
+        recorded = {"data": recorded["data"]}
+    if result != recorded:
+        raise ReplayMismatch(
+            f"{exchange.name}: the wrapper lost or changed fields: {_difference(recorded, result)}"
+        )
+
+
+def _no_sleep(seconds: float) -> None:
+    """Replays never wait: the wrapper gets no retries anyway."""

@@ -36,3 +36,12 @@ def test_fixture_replays_through_the_generated_client(path: Path) -> None:
     _replay.replay_generated(exchange)
     TALLY.fixtures_replayed["generated client"] += 1
     TALLY.record_checks(exchange.operation, ["replay.generated_client"])
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=IDS)
+def test_fixture_replays_through_the_wrapper(path: Path) -> None:
+    """close_phone_numbers.PhoneNumbers parses the response without loss, or raises its error."""
+    exchange = _exchange.load(path)
+    _replay.replay_wrapper(exchange)
+    TALLY.fixtures_replayed["wrapper"] += 1
+    TALLY.record_checks(exchange.operation, ["replay.wrapper"])
