@@ -100,7 +100,13 @@ def derive(results: dict[str, Any]) -> None:
         )
     )
 
-    rows = {row["route"]: row["per_second"] for row in s["emulator"].get("rows", [])}
-    get_rate = next((rate for route, rate in rows.items() if route.startswith("GET by id")), None)
-    checks.append(_at_least("emulator GET by id", get_rate, EMULATOR_GET_MIN, " req/s"))
+    # "On one core": the server's answers per second of its own CPU time, which a busy
+    # shared machine does not distort the way it does wall-clock rates.
+    get_row: dict[str, Any] = next(
+        (row for row in s["emulator"].get("rows", []) if row["route"] == "GET by id"), {}
+    )
+    get_rate = get_row.get("per_cpu_second") or get_row.get("per_second")
+    checks.append(
+        _at_least("emulator GET by id, per CPU second", get_rate, EMULATOR_GET_MIN, " req/s")
+    )
     results["checks"] = checks

@@ -199,3 +199,23 @@ def test_sniffio_is_a_dependency_so_async_requests_skip_a_failed_import() -> Non
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert any(dep.split(">")[0].strip() == "sniffio" for dep in project["dependencies"])
     assert importlib.util.find_spec("sniffio") is not None
+
+
+def test_report_names_scenarios_that_did_not_run() -> None:
+    """A scenario left out with --only gets its heading and the reason, not a crash."""
+    from bench import _report, _targets
+
+    scenarios = {name: {"unavailable": {"scenario": "not selected"}} for name in SCENARIOS}
+    results: dict[str, Any] = {
+        "mode": "quick",
+        "started": "2026-01-01T00:00:00+00:00",
+        "command": "python bench/run.py --only listing",
+        "machine": _report.machine(),
+        "load_before": [],
+        "load_after": [],
+        "scenarios": scenarios,
+    }
+    _targets.derive(results)
+    text = _report.markdown(results)
+    assert text.count("not measured: not selected") == len(SCENARIOS)
+    assert all(check["met"] is None for check in results["checks"])
