@@ -168,24 +168,26 @@ def test_rent_outcome_unknown_exits_7_and_says_to_check() -> None:
 
 def test_rent_outcome_unknown_names_the_candidates() -> None:
     """When two new numbers could be the rented one, the line names both."""
-    now = datetime.now(UTC).isoformat()
-    candidates = [
-        published("getPhoneNumber.200")
-        | {
+
+    def created_now(i: int) -> dict[str, Any]:
+        return published("getPhoneNumber.200") | {
             "id": f"phon_new{i}",
             "number": f"+1650555014{i}",
             "type": "internal",
             "country": "US",
-            "date_created": now,
+            "date_created": datetime.now(UTC).isoformat(),
             "participants": [],
         }
-        for i in (1, 2)
-    ]
+
+    posted: list[httpx.Request] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
         if request.method == "POST":
+            posted.append(request)
             return httpx.Response(503, json={"error": "Unavailable."})
-        return httpx.Response(200, json={"data": candidates, "has_more": False})
+        # Before the rent the organization has no numbers; after it, two that could be it.
+        data = [created_now(1), created_now(2)] if posted else []
+        return httpx.Response(200, json={"data": data, "has_more": False})
 
     result = run_cli(["rent", "US", "--yes"], transport=fake_server(handler), env=FAKE_ENV)
     assert result.code == 7
@@ -239,3 +241,71 @@ def test_wrong_key_against_the_emulator_exits_3(cli: Run, emulator: Emulator) ->
     assert result.code == 3
     assert "AuthenticationError" in result.err
     assert "api_nope" not in result.err
+
+
+# Rent safety, logging and interruption ------------------------------------------------------
+
+
+def test_rent_answered_500_after_renting_returns_the_number_once(
+    cli: Run, recorder: Recorder, emulator: Emulator
+) -> None:
+    """A rent that ran but was answered 500 is found, not sent again, and the user is told."""
+    emulator.faults.add("rentPhoneNumber", "status", status=500, after=True, times=1)
+    result = cli("rent", "US", "--prefix", "650", "--yes", "--json")
+    assert result.code == 0, result.err
+    assert len(recorder.sent("POST")) == 1
+    rented = json.loads(result.out)
+    assert f"warning: the unclear rent did rent {rented['id']}" in result.err
+
+
+def test_debug_shows_retries_and_plain_runs_do_not() -> None:
+    """--debug logs each retry of the library on stderr; without it the retry is silent."""
+    answers = iter([503, 200, 503, 200])
+    fixture = published("getPhoneNumber.200")
+
+    def flaky(request: httpx.Request) -> httpx.Response:
+        status = next(answers)
+        body = fixture if status == 200 else {"error": "Unavailable."}
+        return httpx.Response(status, json=body)
+
+    transport = fake_server(flaky)
+    plain = run_cli(["get", PHON], transport=transport, env=FAKE_ENV)
+    debug = run_cli(["get", PHON, "--debug"], transport=transport, env=FAKE_ENV)
+    assert plain.code == debug.code == 0
+    assert plain.err == ""
+    assert "info: getPhoneNumber failed" in debug.err
+    assert "retry 1 of" in debug.err
+    assert len(plain.sleeps) == len(debug.sleeps) == 1
+
+
+def test_ctrl_c_exits_130_with_one_line() -> None:
+    """An interrupt is exit 130 and one line that warns a rent in flight may have happened."""
+
+    def interrupted(request: httpx.Request) -> httpx.Response:
+        raise KeyboardInterrupt
+
+    result = run_cli(["rent", "US", "--yes"], transport=fake_server(interrupted), env=FAKE_ENV)
+    assert result.code == 130
+    assert result.err.startswith("close-phone-numbers: KeyboardInterrupt: ")
+    assert "may still have happened" in result.err
+
+
+def test_list_limit_stops_fetching_pages() -> None:
+    """--limit 3 with pages of 2 fetches two pages of an endless list, not more."""
+    pages: list[httpx.Request] = []
+    number = published("getPhoneNumber.200")
+
+    def endless(request: httpx.Request) -> httpx.Response:
+        pages.append(request)
+        skip = int(request.url.params.get("_skip", "0"))
+        data = [number | {"id": f"phon_n{skip + i}"} for i in range(2)]
+        return httpx.Response(200, json={"data": data, "has_more": True})
+
+    result = run_cli(
+        ["list", "--limit", "3", "--page-size", "2", "--json"],
+        transport=fake_server(endless),
+        env=FAKE_ENV,
+    )
+    assert result.code == 0, result.err
+    assert len(json.loads(result.out)) == 3
+    assert len(pages) == 2

@@ -63,7 +63,7 @@ def execute(args: argparse.Namespace, console: Console) -> int:
     """Run a parsed API subcommand; every failure becomes one line and an exit code."""
     key: str | None = None
     try:
-        with _debug_logging(console, enabled=args.debug):
+        with _library_log(console, debug=args.debug):
             key = api_key(args, console)
             options = given(
                 base_url=base_url(args, console),
@@ -85,22 +85,25 @@ def execute(args: argparse.Namespace, console: Console) -> int:
 
 
 @contextlib.contextmanager
-def _debug_logging(console: Console, *, enabled: bool) -> Iterator[None]:
-    # --debug shows the library's own log (requests, retries, waits) on stderr.
-    if not enabled:
-        yield
-        return
+def _library_log(console: Console, *, debug: bool) -> Iterator[None]:
+    # The library's warnings (an unclear rent, a long wait) always reach the user, on the
+    # console's stderr; --debug adds its requests, retries and throttling.
     logger = logging.getLogger("close_phone_numbers")
     handler = logging.StreamHandler(console.stderr)
-    handler.setFormatter(logging.Formatter("debug: %(message)s"))
+    handler.setFormatter(_LowerLevelFormatter("%(levelname)s: %(message)s"))
     previous = logger.level
     logger.addHandler(handler)
-    logger.setLevel(logging.DEBUG)
+    logger.setLevel(logging.DEBUG if debug else logging.WARNING)
     try:
         yield
     finally:
         logger.removeHandler(handler)
         logger.setLevel(previous)
+
+
+class _LowerLevelFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return super().format(record).replace(record.levelname, record.levelname.lower(), 1)
 
 
 def _add_common_options(parser: argparse.ArgumentParser) -> None:
