@@ -22,17 +22,19 @@ from contract_tests import speclib
 CONFIG_DIR = Path(__file__).resolve().parent / "schemathesis"
 
 
-def _config(name: str, api_key: str) -> SchemathesisConfig:
+def _config(name: str, api_key: str, seed: int | None = None) -> SchemathesisConfig:
     data: dict[str, Any] = tomllib.loads((CONFIG_DIR / f"{name}.toml").read_text())
+    if seed is not None:
+        data["seed"] = seed
     # The key is given to the config object directly: never written to a file or env var.
     data["auth"] = {"openapi": {"apiKey": {"username": api_key, "password": ""}}}
     return SchemathesisConfig.from_dict(data)
 
 
-def emulator_schema(app: Any, api_key: str) -> OpenApiSchema:
-    """The spec, every check on, calling `app` (ASGI) in-process."""
+def emulator_schema(app: Any, api_key: str, seed: int | None = None) -> OpenApiSchema:
+    """The spec, every check on, calling `app` (ASGI) in-process; `seed` fixes the run."""
     schema = schemathesis.openapi.from_path(
-        str(speclib.SPEC_PATH), config=_config("emulator", api_key)
+        str(speclib.SPEC_PATH), config=_config("emulator", api_key, seed)
     )
     schema.app = app
     return schema
