@@ -304,3 +304,44 @@ def test_rent_with_a_bad_country_sends_nothing(cli: Run, recorder: Recorder) -> 
     assert result.code == 2
     assert "country" in result.err
     assert recorder.requests == []
+
+
+# Flags reach the request, and what Close sends reaches the output ---------------------------
+
+
+def test_list_is_group_number_filter(cli: Run, recorder: Recorder, emulator: Emulator) -> None:
+    """--is-group-number true is sent as a filter and only group numbers come back."""
+    parsed = json.loads(cli("list", "--is-group-number", "true", "--json").out)
+    groups = [n["id"] for n in alice_numbers(emulator) if n["is_group_number"]]
+    assert groups
+    assert {n["id"] for n in parsed} == set(groups)
+    (get,) = recorder.sent("GET")
+    assert get.url.params["is_group_number"] == "true"
+
+
+def test_get_fields_prints_only_those(cli: Run, emulator: Emulator) -> None:
+    """get --fields number,label shows those fields (and the id Close always adds)."""
+    result = cli("get", first_id(emulator), "--fields", "number,label", "--json")
+    assert result.code == 0, result.err
+    assert set(json.loads(result.out)) <= {"id", "number", "label"}
+    assert {"number", "label"} <= set(json.loads(result.out))
+
+
+def test_rent_sends_every_rent_field(cli: Run, recorder: Recorder, emulator: Emulator) -> None:
+    """Each rent flag becomes its field in the POST body, spelled as Close spells it."""
+    alice = next(u for u in emulator.users if u.api_key == emulator.api_key_with_permission)
+    result = cli(
+        "rent", "us", "--prefix", "415", "--with-sms", "--with-mms", "--carrier-type", "local",
+        "--assign-to", alice.id, "--sharing", "personal", "--yes",
+    )  # fmt: skip
+    assert result.code == 0, result.err
+    (post,) = recorder.sent("POST")
+    assert json.loads(post.content) == {
+        "country": "US",
+        "prefix": "415",
+        "with_sms": True,
+        "with_mms": True,
+        "carrier_type": "local",
+        "assign_to": [alice.id],
+        "sharing": "personal",
+    }

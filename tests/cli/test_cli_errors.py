@@ -309,3 +309,11 @@ def test_list_limit_stops_fetching_pages() -> None:
     assert result.code == 0, result.err
     assert len(json.loads(result.out)) == 3
     assert len(pages) == 2
+
+
+def test_fields_close_adds_later_reach_the_json() -> None:
+    """A field the spec does not know yet is printed by get --json, not dropped."""
+    body = published("getPhoneNumber.200") | {"spam_score": 0.2}
+    result = run_cli(["get", PHON, "--json"], transport=answering(200, body), env=FAKE_ENV)
+    assert result.code == 0, result.err
+    assert json.loads(result.out)["spam_score"] == 0.2
