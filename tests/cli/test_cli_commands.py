@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import io
 import json
 
+import httpx
 import pytest
 from close_phone_emulator import Emulator
+from close_phone_numbers._cli import main
 
 from .conftest import Recorder, Run
 
@@ -345,3 +348,24 @@ def test_rent_sends_every_rent_field(cli: Run, recorder: Recorder, emulator: Emu
         "assign_to": [alice.id],
         "sharing": "personal",
     }
+
+
+class ClosedPipe(io.StringIO):
+    """A stdout whose reader went away after the first line, like `| head -1`."""
+
+    def write(self, text: str) -> int:
+        if "\n" in self.getvalue():
+            raise BrokenPipeError(32, "Broken pipe")
+        return super().write(text)
+
+
+def test_a_closed_pipe_ends_quietly(recorder: Recorder, env: dict[str, str]) -> None:
+    """When the reader of stdout stops early, the command exits 0 without an error line."""
+    stdout, stderr = ClosedPipe(), io.StringIO()
+    with httpx.Client(transport=recorder) as client:
+        code = main(
+            ["list"], stdout, stdin=io.StringIO(), stderr=stderr, env=env, http_client=client
+        )
+    assert code == 0
+    assert stderr.getvalue() == ""
+    assert stdout.getvalue().startswith("ID ")

@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import os
+import sys
 import textwrap
 import traceback
 from collections.abc import Iterator, Sequence
@@ -75,6 +77,10 @@ def execute(args: argparse.Namespace, console: Console) -> int:
             with PhoneNumbers(api_key=key, **options) as numbers:
                 handler: Handler = args.api_handler
                 return handler(args, console, numbers)
+    except BrokenPipeError:
+        # `list | head` closed our stdout: the reader has what it wanted.
+        _silence_stdout(console)
+        return int(ExitCode.OK)
     except (Exception, KeyboardInterrupt) as exc:
         failure = describe(exc, secret=key)
         if args.debug:
@@ -82,6 +88,13 @@ def execute(args: argparse.Namespace, console: Console) -> int:
             console.stderr.write(trace.replace(key, "***") if key else trace)
         console.say(f"close-phone-numbers: {failure.line}")
         return int(failure.code)
+
+
+def _silence_stdout(console: Console) -> None:
+    # Python flushes sys.stdout again at exit, which would raise once more.
+    if console.stdout is sys.stdout:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
 
 
 @contextlib.contextmanager
