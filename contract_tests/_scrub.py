@@ -39,7 +39,7 @@ class UnscrubbedSecret(ValueError):
 class Scrubber:
     """Scrubs exchanges of one session; its replacements stay consistent across them."""
 
-    secrets: tuple[str, ...] = ()
+    secrets: tuple[str, ...] = field(default=(), repr=False)
     _numbers: dict[str, str] = field(default_factory=dict)
     _per_area: dict[str, int] = field(default_factory=dict)
     _labels: dict[str, str] = field(default_factory=dict)

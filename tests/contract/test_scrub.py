@@ -134,3 +134,18 @@ def test_a_scrubbed_recording_round_trips_through_the_fixture_format(tmp_path: P
     clean = Scrubber(secrets=(KEY,)).exchange(exchange(number("+14155551234", "+1 415-555-1234")))
     write_fixtures({tmp_path / "f.json": clean}, (KEY,))
     assert load(tmp_path / "f.json") == clean
+
+
+def test_the_key_stays_out_of_reprs() -> None:
+    """Neither the scrubber nor the live target shows the key it holds."""
+    from contract_tests._live import LiveTarget
+    from contract_tests._recorder import SessionOptions
+
+    target = LiveTarget(
+        base_url="https://api.close.com/api/v1",
+        api_key=KEY,
+        options=SessionOptions(),
+        report_dir=Path("reports/live"),
+    )
+    assert KEY not in repr(Scrubber(secrets=(KEY,)))
+    assert KEY not in repr(target)
