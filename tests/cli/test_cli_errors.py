@@ -317,3 +317,28 @@ def test_fields_close_adds_later_reach_the_json() -> None:
     result = run_cli(["get", PHON, "--json"], transport=answering(200, body), env=FAKE_ENV)
     assert result.code == 0, result.err
     assert json.loads(result.out)["spam_score"] == 0.2
+
+
+def test_plain_http_to_a_remote_host_is_refused_before_sending() -> None:
+    """A key is never sent over plain http beyond loopback: exit 2 and nothing sent."""
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, json={"data": [], "has_more": False})
+
+    env = {"CLOSE_API_KEY": KEY, "CLOSE_BASE_URL": "http://close.example.com/api/v1"}
+    result = run_cli(["list"], transport=fake_server(handler), env=env)
+    assert result.code == 2
+    assert "https" in result.err
+    assert "fix CLOSE_BASE_URL (or --base-url)" in result.err
+    assert seen == []
+
+
+def test_version_prints_the_version() -> None:
+    """--version prints the program name and the package version."""
+    from close_phone_numbers import __version__
+
+    result = run_cli(["--version"], transport=answering(500, {}), env={})
+    assert result.code == 0
+    assert result.out.strip() == f"close-phone-numbers {__version__}"

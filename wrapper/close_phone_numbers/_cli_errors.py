@@ -145,8 +145,8 @@ def _rent_hint(exc: RentError) -> str:
 _NOT_FLAGS = {
     "id": "the ID",
     "country": "COUNTRY",
-    "api_key": "CLOSE_API_KEY",
-    "base_url": "CLOSE_BASE_URL",
+    "api_key": "CLOSE_API_KEY (or --api-key)",
+    "base_url": "CLOSE_BASE_URL (or --base-url)",
 }
 
 
