@@ -1,79 +1,27 @@
-"""Run the command in process, against the emulator or a small fake server."""
+"""Fixtures: an in-process emulator, a recorder in front of it, and the command against both."""
 
 from __future__ import annotations
 
-import io
-from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 
-import httpx
 import pytest
 from close_phone_emulator import Emulator
-from close_phone_numbers._cli import main
 
+# The plugin's fixtures, also when the package is not installed with its entry point
+# (a plain PYTHONPATH run); pytest lets a conftest's fixtures shadow a plugin's.
+from close_phone_numbers.testing import (  # noqa: F401
+    _close_emulator_server_session,
+    close_emulator,
+    close_emulator_server,
+)
 
-class Terminal(io.StringIO):
-    """Typed answers on stdin, as a person at a terminal would give them."""
-
-    def isatty(self) -> bool:
-        return True
-
-
-@dataclass
-class Recorder(httpx.BaseTransport):
-    """Passes requests on to another transport and keeps them, to prove what was sent."""
-
-    inner: httpx.BaseTransport
-    requests: list[httpx.Request] = field(default_factory=list)
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        self.requests.append(request)
-        return self.inner.handle_request(request)
-
-    def sent(self, method: str) -> list[httpx.Request]:
-        return [r for r in self.requests if r.method == method]
-
-
-@dataclass(frozen=True)
-class Result:
-    code: int
-    out: str
-    err: str
-    sleeps: list[float]
-
-
-Run = Callable[..., Result]
-
-
-def run_cli(
-    argv: list[str],
-    *,
-    transport: httpx.BaseTransport,
-    env: Mapping[str, str],
-    answer: str | None = None,
-) -> Result:
-    """Run `close-phone-numbers argv`; `answer` is typed at a terminal, None means no terminal."""
-    stdin: io.StringIO = Terminal(answer) if answer is not None else io.StringIO("")
-    stdout, stderr = io.StringIO(), io.StringIO()
-    # Waits (retries, rent reconciliation) are recorded, never slept.
-    sleeps: list[float] = []
-    with httpx.Client(transport=transport) as http_client:
-        code = main(
-            argv,
-            stdout,
-            stdin=stdin,
-            stderr=stderr,
-            env=env,
-            http_client=http_client,
-            sleep=sleeps.append,
-        )
-    return Result(code, stdout.getvalue(), stderr.getvalue(), sleeps)
+from ._run import Recorder, Result, Run, run_cli
 
 
 @pytest.fixture
-def emulator() -> Iterator[Emulator]:
-    with Emulator() as emu:
-        yield emu
+def emulator(close_emulator: Emulator) -> Emulator:  # noqa: F811 (a fixture, by name)
+    """The package's own pytest fixture: a fresh in-process emulator."""
+    return close_emulator
 
 
 @pytest.fixture
@@ -96,7 +44,3 @@ def cli(recorder: Recorder, env: dict[str, str]) -> Run:
         )
 
     return run
-
-
-def fake_server(handler: Callable[[httpx.Request], httpx.Response]) -> httpx.MockTransport:
-    return httpx.MockTransport(handler)

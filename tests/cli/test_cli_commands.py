@@ -10,7 +10,7 @@ import pytest
 from close_phone_emulator import Emulator
 from close_phone_numbers._cli import main
 
-from .conftest import Recorder, Run
+from ._run import Recorder, Run
 
 
 def alice_numbers(emulator: Emulator) -> list[dict[str, object]]:

@@ -11,7 +11,7 @@ import httpx
 import pytest
 from close_phone_emulator import Emulator
 
-from .conftest import Recorder, Run, fake_server, run_cli
+from ._run import Recorder, Run, fake_server, run_cli
 
 KEY = "api_secretKey0123456789"
 FAKE_ENV = {"CLOSE_API_KEY": KEY, "CLOSE_BASE_URL": "https://close.test/api/v1"}

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib
+import io
+import json
 import os
 import subprocess
 import sys
@@ -11,9 +13,10 @@ from pathlib import Path
 
 import httpx
 import pytest
+from close_phone_emulator import ServerThread
 from close_phone_numbers._cli import main
 
-from .conftest import fake_server, run_cli
+from ._run import fake_server, run_cli
 
 COMMANDS = ["list", "get", "update", "delete", "rent", "emulator"]
 
@@ -82,3 +85,17 @@ def test_a_real_process_gets_a_real_exit_code() -> None:
     assert done.returncode == 2, done.stderr
     assert done.stdout == ""
     assert done.stderr.startswith("close-phone-numbers: InvalidRequestError: country")
+
+
+def test_over_a_real_loopback_port(close_emulator_server: ServerThread) -> None:
+    """Without an injected client the command builds its own and talks to a real socket."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    env = {
+        "CLOSE_API_KEY": close_emulator_server.api_key_with_permission,
+        "CLOSE_BASE_URL": close_emulator_server.base_url,
+    }
+    code = main(["list", "--json"], stdout, stdin=io.StringIO(), stderr=stderr, env=env)
+    assert code == 0, stderr.getvalue()
+    numbers = json.loads(stdout.getvalue())
+    assert {n["id"] for n in numbers} <= {n["id"] for n in close_emulator_server.emulator.numbers()}
+    assert numbers
