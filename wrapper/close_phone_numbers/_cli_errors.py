@@ -70,7 +70,9 @@ def describe(exc: BaseException, *, secret: str | None = None) -> Failure:
     """
     code, hint = _classify(exc)
     name = type(exc).__name__
-    message = _one_line(str(exc)) or "(no message)"
+    message = _one_line(str(exc)) or (
+        "stopped by Ctrl-C" if isinstance(exc, KeyboardInterrupt) else "(no message)"
+    )
     if isinstance(exc, RentError) and exc.status not in message:
         message = f"rent refused ({exc.status}): {message}"
     line = f"{name}: {message}"
@@ -87,7 +89,9 @@ def _classify(exc: BaseException) -> tuple[ExitCode, str]:
     if isinstance(exc, Aborted):
         return ExitCode.ABORTED, ""
     if isinstance(exc, KeyboardInterrupt):
-        return ExitCode.INTERRUPTED, "Interrupted; a rent in flight may still have happened."
+        return ExitCode.INTERRUPTED, (
+            "A rent in flight may still have happened: check with `close-phone-numbers list`."
+        )
     if isinstance(exc, NoCredentials):
         return ExitCode.AUTH, ""
     if isinstance(exc, UsageError):
