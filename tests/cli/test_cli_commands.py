@@ -369,3 +369,23 @@ def test_a_closed_pipe_ends_quietly(recorder: Recorder, env: dict[str, str]) -> 
     assert code == 0
     assert stderr.getvalue() == ""
     assert stdout.getvalue().startswith("ID ")
+
+
+@pytest.mark.parametrize(
+    ("argv", "expected"),
+    [
+        (["list", "--page-size", "500"], "fix --page-size and run again"),
+        (["list", "--limit", "0"], "--limit must be at least 1"),
+        (["list", "--is-group-number", "maybe"], "expected true or false"),
+        (["list", "--participant-user-id", "bob"], "fix --participant-user-id and run again"),
+        ([], "the following arguments are required: COMMAND"),
+    ],
+)
+def test_bad_list_input_exits_2_before_sending(
+    cli: Run, recorder: Recorder, argv: list[str], expected: str
+) -> None:
+    """Out-of-range or malformed list options are refused locally with the fix named."""
+    result = cli(*argv)
+    assert result.code == 2
+    assert expected in result.err
+    assert recorder.requests == []
