@@ -105,6 +105,45 @@ def markdown(results: dict[str, Any]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def summary(results: dict[str, Any]) -> str:
+    """The machine, the targets table and closeio beside them: what READMEs quote."""
+    m = results["machine"]
+    lines = [
+        f"{results['mode'].capitalize()} run of {results['started']} on {m['cpu']} "
+        f"({m['usable_cores']} cores), {m['python']}; load average before / after "
+        f"{results['load_before']} / {results['load_after']}. `{results['command']}`",
+        "",
+        "| figure | measured | target | verdict |",
+        "|---|---|---|---|",
+        *(_check_row(check) for check in results["checks"]),
+    ]
+    s = results["scenarios"]
+    closeio = [
+        ("get, client CPU / raw httpx", s["get_overhead"].get("ratios", {}).get("closeio")),
+        ("listing, wall time / raw httpx loop", s["listing"].get("ratios", {}).get("closeio")),
+        ("throttled job, wall time / minimum", s["throttle"].get("closeio", {}).get("ratio")),
+    ]
+    shown = [f"{name} {_ratio(value)}" for name, value in closeio if value is not None]
+    share = s["throttle"].get("closeio", {}).get("share_429")
+    if share is not None:
+        shown.append(f"429s in the throttled job {share * 100:.1f}%")
+    if shown:
+        lines += ["", "`closeio` 2.1 in the same run: " + "; ".join(shown) + "."]
+    return "\n".join(lines) + "\n"
+
+
+START, END = "<!-- latest:start -->", "<!-- latest:end -->"
+
+
+def quote_into(text: str, block: str) -> str:
+    """``text`` with what lies between the latest:start and latest:end markers replaced."""
+    head, start, rest = text.partition(START)
+    _, end, tail = rest.partition(END)
+    if not start or not end:
+        raise ValueError(f"no {START} ... {END} block to fill")
+    return f"{head}{START}\n{block}{END}{tail}"
+
+
 def _unavailable(scenario: dict[str, Any]) -> list[str]:
     missing = scenario.get("unavailable") or {}
     return [f"- {name} not measured: {why}" for name, why in missing.items()] + (

@@ -219,3 +219,23 @@ def test_report_names_scenarios_that_did_not_run() -> None:
     text = _report.markdown(results)
     assert text.count("not measured: not selected") == len(SCENARIOS)
     assert all(check["met"] is None for check in results["checks"])
+
+
+def test_quote_into_replaces_only_the_marked_block() -> None:
+    """The README's latest block is replaced; the text around it stays byte for byte."""
+    from bench._report import END, START, quote_into
+
+    text = f"intro\n{START}\nold table\n{END}\noutro\n"
+    assert quote_into(text, "new table\n") == f"intro\n{START}\nnew table\n{END}\noutro\n"
+    with pytest.raises(ValueError, match="latest:start"):
+        quote_into("no markers here", "table")
+
+
+def test_summary_quotes_targets_and_closeio(quick_results: dict[str, Any]) -> None:
+    """The README summary has the machine, one row per target, and closeio's ratios."""
+    from bench._report import summary
+
+    text = summary(quick_results)
+    assert quick_results["machine"]["cpu"] in text
+    assert text.count("\n| ") == len(quick_results["checks"]) + 1
+    assert "`closeio` 2.1 in the same run: get, client CPU / raw httpx" in text
