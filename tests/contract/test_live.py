@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import os
 import socket
@@ -10,6 +11,7 @@ import subprocess
 import sys
 import threading
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -56,26 +58,58 @@ class RecordingServer:
         self._sock.close()
 
 
-@pytest.fixture
-def server() -> Iterator[RecordingServer]:
-    with Emulator() as emulator, RecordingServer(emulator) as running:
-        yield running
-
-
-def run_live(args: list[str], key: str | None) -> subprocess.CompletedProcess[str]:
+def live_command(args: list[str], key: str | None) -> tuple[list[str], dict[str, str]]:
     env = {k: v for k, v in os.environ.items() if k != "CLOSE_API_KEY"}
     if key is not None:
         env["CLOSE_API_KEY"] = key
+    # The emulator on loopback has no need for the gentle default rate.
+    return [sys.executable, "-m", "contract_tests.live", "--rate", "200/s", *args], env
+
+
+def run_live(args: list[str], key: str | None) -> subprocess.CompletedProcess[str]:
+    command, env = live_command(args, key)
     return subprocess.run(
-        # The emulator on loopback has no need for the gentle default rate.
-        [sys.executable, "-m", "contract_tests.live", "--rate", "200/s", *args],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=300,
-        check=False,
+        command, cwd=ROOT, env=env, capture_output=True, text=True, timeout=300, check=False
     )
+
+
+@dataclass
+class LiveRun:
+    server: RecordingServer
+    report: Path
+    code: int
+    output: str
+    numbers_before: list[dict[str, Any]]
+
+
+@pytest.fixture(scope="module")
+def live_runs(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, LiveRun]]:
+    """A read-only run and an opted-in run, each against its own emulator, side by side."""
+    with contextlib.ExitStack() as stack:
+        runs: dict[str, tuple[RecordingServer, Path, subprocess.Popen[str], Any]] = {}
+        for name in ("read-only", "opted-in"):
+            server = stack.enter_context(RecordingServer(stack.enter_context(Emulator())))
+            report = tmp_path_factory.mktemp(name)
+            args = ["--base-url", server.base_url, "--report-dir", str(report)]
+            if name == "opted-in":
+                number_id = server.emulator.numbers()[0]["id"]
+                args += ["--allow-update", number_id, "--allow-rent", "--max-rents", "1"]
+            before = server.emulator.numbers()
+            command, env = live_command(args, server.emulator.api_key_with_permission)
+            process = subprocess.Popen(
+                command,
+                cwd=ROOT,
+                env=env,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
+                text=True,
+            )
+            runs[name] = (server, report, process, before)
+        done: dict[str, LiveRun] = {}
+        for name, (server, report, process, before) in runs.items():
+            output, _ = process.communicate(timeout=300)
+            done[name] = LiveRun(server, report, process.returncode, output, before)
+        yield done
 
 
 def test_without_a_key_it_stops_with_a_clear_message(tmp_path: Path) -> None:
@@ -95,37 +129,31 @@ def test_renting_without_a_maximum_is_refused_before_any_request(tmp_path: Path)
 
 
 def test_a_read_only_run_sends_only_gets_and_writes_its_report(
-    server: RecordingServer, tmp_path: Path
+    live_runs: dict[str, LiveRun],
 ) -> None:
     """Against the emulator: it passes, sends nothing but GET, writes JUnit and exchanges."""
-    key = server.emulator.api_key_with_permission
-    before = server.emulator.numbers()
-    result = run_live(["--base-url", server.base_url, "--report-dir", str(tmp_path)], key=key)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
-    assert set(server.methods) == {"GET"}
-    assert server.emulator.numbers() == before
-    junit = (tmp_path / "junit.xml").read_text()
+    run = live_runs["read-only"]
+    assert run.code == 0, run.output[-3000:]
+    assert set(run.server.methods) == {"GET"}
+    assert run.server.emulator.numbers() == run.numbers_before
+    junit = (run.report / "junit.xml").read_text()
     assert 'failures="0"' in junit
     assert "test_read_operation_conforms" in junit
-    exchanges = sorted((tmp_path / "exchanges").glob("*.json"))
+    exchanges = sorted((run.report / "exchanges").glob("*.json"))
     assert exchanges
+    key = run.server.emulator.api_key_with_permission
     for path in exchanges:
         text = path.read_text()
         assert key not in text
         assert json.loads(text)["request"]["method"] == "GET"
-    assert "contract summary" in result.stdout
+    assert "contract summary" in run.output
 
 
-def test_opted_in_writes_touch_only_what_was_named(server: RecordingServer, tmp_path: Path) -> None:
+def test_opted_in_writes_touch_only_what_was_named(live_runs: dict[str, LiveRun]) -> None:
     """--allow-update and --allow-rent --max-rents 1: one PUT, one POST, its DELETE."""
-    emulator = server.emulator
-    number_id = emulator.numbers()[0]["id"]
-    key = emulator.api_key_with_permission
-    args = ["--base-url", server.base_url, "--report-dir", str(tmp_path)]
-    args += ["--allow-update", number_id, "--allow-rent", "--max-rents", "1"]
-    result = run_live(args, key=key)
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
-    writes = [m for m in server.methods if m != "GET"]
+    run = live_runs["opted-in"]
+    assert run.code == 0, run.output[-3000:]
+    writes = [m for m in run.server.methods if m != "GET"]
     assert writes == ["PUT", "POST", "DELETE"]
-    names = {p.name for p in (tmp_path / "exchanges").glob("*.json")}
+    names = {p.name for p in (run.report / "exchanges").glob("*.json")}
     assert {"updatePhoneNumber.200.update.json", "rentPhoneNumber.201.rent-1.json"} <= names
