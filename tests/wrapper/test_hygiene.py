@@ -176,4 +176,6 @@ def test_timeout_is_applied_to_the_http_client() -> None:
     PhoneNumbers(api_key="k", base_url=BASE_URL, http_client=caller, timeout=7.0)
     assert caller.timeout.read == 7.0
     with PhoneNumbers(api_key="k") as own:
-        assert own._http.timeout.read == 30.0
+        assert (own._http.timeout.connect, own._http.timeout.read) == (5.0, 30.0)
+    with PhoneNumbers(api_key="k", timeout=None) as unlimited:
+        assert unlimited._http.timeout.read is None

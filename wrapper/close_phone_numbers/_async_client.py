@@ -47,9 +47,8 @@ class AsyncPhoneNumbers:
             random=random,
         )
         if http_client is None:
-            limit = None if isinstance(timeout, NotGiven) else timeout
             http_client = httpx.AsyncClient(
-                **self._core.new_client_kwargs(limit, remember_response_async)
+                **self._core.new_client_kwargs(timeout, remember_response_async)
             )
         else:
             self._core.adopt(http_client, timeout, remember_response_async)

@@ -47,8 +47,7 @@ class PhoneNumbers:
             random=random,
         )
         if http_client is None:
-            limit = None if isinstance(timeout, NotGiven) else timeout
-            http_client = httpx.Client(**self._core.new_client_kwargs(limit, remember_response))
+            http_client = httpx.Client(**self._core.new_client_kwargs(timeout, remember_response))
         else:
             self._core.adopt(http_client, timeout, remember_response)
         self._http = http_client

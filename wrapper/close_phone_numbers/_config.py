@@ -70,11 +70,13 @@ def _base_url(base_url: str | None) -> str:
     return url.rstrip("/")
 
 
-def _timeout(timeout: float | httpx.Timeout | None) -> httpx.Timeout:
+def _timeout(timeout: float | httpx.Timeout | NotGiven | None) -> httpx.Timeout:
     if isinstance(timeout, httpx.Timeout):
         return timeout
-    if timeout is None:
+    if isinstance(timeout, NotGiven):
         return httpx.Timeout(DEFAULT_TIMEOUT, connect=DEFAULT_CONNECT_TIMEOUT)
+    if timeout is None:  # as in httpx: wait for ever
+        return httpx.Timeout(None)
     if isinstance(timeout, bool) or not isinstance(timeout, int | float) or timeout <= 0:
         raise InvalidRequestError("timeout", f"got {timeout!r}; pass seconds as a positive number")
     return httpx.Timeout(float(timeout), connect=min(float(timeout), DEFAULT_CONNECT_TIMEOUT))
@@ -115,7 +117,7 @@ class Core:
         self.owns_http = False
 
     def new_client_kwargs(
-        self, timeout: float | httpx.Timeout | None, hook: Callable[..., Any]
+        self, timeout: float | httpx.Timeout | NotGiven | None, hook: Callable[..., Any]
     ) -> dict[str, Any]:
         """Keyword arguments for an httpx client made by this package."""
         if self._authorization is None:
