@@ -60,7 +60,10 @@ class Exchange:
         checks: list[tuple[bool, str]] = [
             (isinstance(data["operation"], str), "operation must be an operationId string"),
             (isinstance(data["source"], str), "source must be a string"),
-            (request["method"] in {"GET", "PUT", "POST", "DELETE"}, "request.method"),
+            (
+                request["method"] in {"GET", "PUT", "POST", "DELETE"},
+                "request.method must be GET, PUT, POST or DELETE",
+            ),
             (
                 isinstance(request["path"], str) and request["path"].startswith("/"),
                 "request.path must start with / (relative to /api/v1)",

@@ -122,7 +122,7 @@ class Recorder:
                     operation=operation,
                     source=self.source,
                     method=request.method,
-                    path="/" + request.url.path.split("/api/v1/", 1)[-1],
+                    path=request.url.path.removeprefix(self.client.base_url.path.rstrip("/")),
                     query=dict(query),
                     request_headers=dict(request.headers),
                     request_body=body,

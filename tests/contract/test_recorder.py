@@ -59,10 +59,11 @@ class FakeClose:
     spent_budget_once: bool = False
     requests: list[str] = field(default_factory=list)
     rented: int = 0
+    root: str = "/api/v1"
 
     def __call__(self, request: httpx.Request) -> httpx.Response:
         self.requests.append(f"{request.method} {request.url.path}")
-        path = request.url.path.removeprefix("/api/v1")
+        path = request.url.path.removeprefix(self.root)
         headers = {"RateLimit": "limit=60, remaining=59, reset=1"}
         if request.method == "GET" and self.throttled_reads:
             self.throttled_reads -= 1
@@ -96,11 +97,11 @@ class FakeClose:
         return httpx.Response(200, headers=headers, json={})
 
 
-def record(server: FakeClose, options: SessionOptions) -> tuple[Recorder, list[float]]:
+def record(
+    server: FakeClose, options: SessionOptions, base_url: str = "https://close.test/api/v1/"
+) -> tuple[Recorder, list[float]]:
     slept: list[float] = []
-    client = httpx.Client(
-        base_url="https://close.test/api/v1/", auth=(KEY, ""), transport=httpx.MockTransport(server)
-    )
+    client = httpx.Client(base_url=base_url, auth=(KEY, ""), transport=httpx.MockTransport(server))
     recorder = Recorder(client=client, source="test", sleep=slept.append)
     with client:
         run_session(recorder, options)
@@ -193,3 +194,11 @@ def test_a_recorded_session_is_written_scrubbed_and_valid(tmp_path: Path) -> Non
         assert KEY not in text
         assert "Authorization" not in text
         _conformance.check_exchange(load(path))
+
+
+def test_recorded_paths_are_relative_to_any_api_root() -> None:
+    """Behind a gateway at /close/, a recorded path still starts at /phone_number/."""
+    server = FakeClose(root="/close")
+    recorder, _ = record(server, SessionOptions(), base_url="https://gateway.test/close/")
+    assert {e.path for _, e in recorder.exchanges} >= {"/phone_number/"}
+    assert all(e.path.startswith("/phone_number/") for _, e in recorder.exchanges)
