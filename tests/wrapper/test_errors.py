@@ -21,6 +21,7 @@ from close_phone_numbers import (
     NotFoundError,
     PaymentRequiredError,
     PermissionDeniedError,
+    PhoneNumbers,
     RateLimitError,
     RentError,
     RentOutcomeUnknownError,
@@ -167,3 +168,16 @@ def test_transport_failures_become_connection_errors(
     with pytest.raises(expected) as caught:
         client.get(PHONE_ID)
     assert caught.value.__cause__ is failure
+
+
+def test_unreadable_body_is_a_close_error_even_without_the_response_hook() -> None:
+    """If a caller strips the client's event hook, a broken body still raises a CloseError."""
+    http = httpx.Client(
+        transport=httpx.MockTransport(lambda request: httpx.Response(200, content=b"{oops")),
+        base_url="https://api.close.test/api/v1",
+    )
+    client = PhoneNumbers(api_key="k", http_client=http, max_retries=0)
+    http.event_hooks = {"request": [], "response": []}
+    with pytest.raises(CloseError, match="could not read") as caught:
+        client.get(PHONE_ID)
+    assert isinstance(caught.value.__cause__, ValueError)

@@ -23,7 +23,13 @@ from close_phone_numbers_client.api.phone_numbers import (
 from close_phone_numbers_client.types import Response
 
 from ._constants import logger
-from ._errors import APIConnectionError, APIStatusError, APITimeoutError, error_from_response
+from ._errors import (
+    APIConnectionError,
+    APIStatusError,
+    APITimeoutError,
+    CloseError,
+    error_from_response,
+)
 from ._ratelimit import Throttle
 from ._retry import (
     RETRYABLE_STATUSES,
@@ -173,7 +179,11 @@ def failure_of(outcome: Outcome, accept: Callable[[Any], bool]) -> Exception | N
         broken = _transport_error(error)
         broken.__cause__ = error
         return broken
-    if isinstance(error, _PARSE_ERRORS) and raw is not None:
+    if isinstance(error, _PARSE_ERRORS):
+        if raw is None:  # the event hook was removed from a caller's client
+            unreadable = CloseError(f"could not read Close's response ({type(error).__name__})")
+            unreadable.__cause__ = error
+            return unreadable
         malformed = error_from_response(raw)
         malformed.__cause__ = error
         return malformed
