@@ -136,6 +136,25 @@ def test_rent_answered_503_after_renting_returns_the_number_once(
     assert numbers.get(rented.id).number == rented.number
 
 
+@pytest.mark.parametrize(
+    ("kind", "options"),
+    [
+        ("disconnect", {"after": True}),
+        ("truncate", {}),
+        ("non_json", {"status": 502, "after": True}),
+    ],
+)
+def test_rent_whose_answer_is_lost_after_renting_returns_the_number_once(
+    emulator: Emulator, numbers: PhoneNumbers, kind: str, options: dict[str, object]
+) -> None:
+    """A dropped connection, a cut body or an HTML 502 after the rent: one number, returned."""
+    before = _count(emulator)
+    emulator.faults.add("rentPhoneNumber", kind, times=1, **options)  # type: ignore[arg-type]
+    rented = numbers.rent("US", prefix="650")
+    assert _count(emulator) == before + 1
+    assert numbers.get(rented.id).number == rented.number
+
+
 def test_rent_failing_before_renting_reports_unknown_outcome(
     emulator: Emulator, numbers: PhoneNumbers
 ) -> None:
