@@ -226,3 +226,23 @@ def test_rent_that_hangs_after_renting_is_found_not_resent(server: ServerThread)
         rented = numbers.rent("US", prefix="650")
         assert _count(server.emulator) == before + 1
         assert numbers.get(rented.id).number == rented.number
+
+
+def test_throttle_waits_out_a_spent_budget_instead_of_collecting_429s(
+    emulator: Emulator,
+) -> None:
+    """With 3 reads a second, 7 gets all succeed and Close never has to answer 429."""
+    statuses: list[int] = []
+    http = httpx.Client(
+        transport=emulator.transport(),
+        base_url=emulator.base_url,
+        event_hooks={"response": [lambda response: statuses.append(response.status_code)]},
+    )
+    with http, PhoneNumbers(api_key=emulator.api_key_with_permission, http_client=http) as numbers:
+        first = next(iter(numbers.list(page_size=1)))
+        emulator.rate_limits.set(3, window=1.0)
+        emulator.rate_limits.reset_counters()
+        for _ in range(7):
+            assert numbers.get(first.id).id == first.id
+    assert 429 not in statuses
+    assert statuses.count(200) == 8
