@@ -181,3 +181,12 @@ def test_unreadable_body_is_a_close_error_even_without_the_response_hook() -> No
     with pytest.raises(CloseError, match="could not read") as caught:
         client.get(PHONE_ID)
     assert isinstance(caught.value.__cause__, ValueError)
+
+
+def test_error_message_names_the_request_but_not_its_query() -> None:
+    """The message says which call failed, without the query (it can hold phone numbers)."""
+    request = httpx.Request("GET", "https://api.close.test/api/v1/phone_number/?number=%2B1650")
+    response = httpx.Response(404, json={"error": "Not found."}, request=request)
+    assert str(error_from_response(response)) == (
+        "404 Not Found on GET /api/v1/phone_number/: Not found."
+    )

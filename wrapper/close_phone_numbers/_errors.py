@@ -232,6 +232,15 @@ def _message(body: object) -> str:
     return "no details in the body"
 
 
+def _where(response: httpx.Response) -> str:
+    # Method and path only: the query can hold phone numbers, the headers hold the key.
+    try:
+        request = response.request
+    except RuntimeError:
+        return ""
+    return f" on {request.method} {request.url.path}"
+
+
 def error_from_response(response: httpx.Response) -> APIStatusError:
     """Map a response that is not an accepted success to the exception it means.
 
@@ -239,11 +248,11 @@ def error_from_response(response: httpx.Response) -> APIStatusError:
     """
     status = response.status_code
     body = _decode(response.content)
-    reason = response.reason_phrase or "Unknown Status"
-    text = f"{status} {reason}: {_message(body)}"
+    reason = f"{status} {response.reason_phrase or 'Unknown Status'}{_where(response)}"
+    text = f"{reason}: {_message(body)}"
     if 200 <= status < 300:
         return UnexpectedResponseError(
-            f"{status} {reason}: the body does not match the API spec", response=response, body=body
+            f"{reason}: the body does not match the API spec", response=response, body=body
         )
     if isinstance(body, dict) and status in (400, 402):
         refusal = body.get("status")
