@@ -206,10 +206,9 @@ class ApiApp:
                 return 200, _dumps({"data": data, "has_more": has_more})
             items = b",".join(emu.store.serialized(r) for r in page)
             return 200, b'{"data":[%s],"has_more":%s}' % (items, b"true" if has_more else b"false")
-        assert number_id is not None or operation == "rentPhoneNumber"
         if operation == "rentPhoneNumber":
             body = await _json_body(receive, headers)
-            return 201, _dumps(emu.rent(user, _rules.check_rent(body)))
+            return 201, _dumps(emu._rent(user, _rules.check_rent(body)))
         assert number_id is not None
         if operation == "getPhoneNumber":
             if fields is None:
@@ -221,7 +220,7 @@ class ApiApp:
         if operation == "updatePhoneNumber":
             body = await _json_body(receive, headers)
             changes = _rules.check_update(body)
-            return 200, _dumps(emu.update(user, _found(emu, org, number_id), changes))
+            return 200, _dumps(emu._update(user, _found(emu, org, number_id), changes))
         _rules.authorize_delete(user, _found(emu, org, number_id))
         emu.store.delete(number_id)
         return 200, b"{}"

@@ -141,7 +141,9 @@ class Emulator:
 
     # -- the operations (called by the app) ------------------------------------------
 
-    def update(self, user: User, number: dict[str, Any], changes: dict[str, Any]) -> dict[str, Any]:
+    def _update(
+        self, user: User, number: dict[str, Any], changes: dict[str, Any]
+    ) -> dict[str, Any]:
         _rules.authorize_update(user, number, changes)
         errors: dict[str, str] = {}
         if not number["is_group_number"]:
@@ -165,7 +167,7 @@ class Emulator:
             raise _rules.invalid(errors)
         return self.store.update(number["id"], changes)
 
-    def rent(self, user: User, request: dict[str, Any]) -> dict[str, Any]:
+    def _rent(self, user: User, request: dict[str, Any]) -> dict[str, Any]:
         org = user.organization_id
         assign_to: list[str] = request.get("assign_to") or [user.id]
         group = request.get("sharing") == "group"

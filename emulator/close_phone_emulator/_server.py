@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import socket
 import threading
+import time
 from collections.abc import Sequence
 from typing import TextIO
 
@@ -120,7 +121,7 @@ class ServerThread:
                 return self
             if not self._thread.is_alive():
                 break
-            threading.Event().wait(0.01)
+            time.sleep(0.01)
         raise RuntimeError("the emulator server did not start")
 
     def stop(self) -> None:

@@ -140,3 +140,19 @@ def test_served_connections_have_nagle_turned_off() -> None:
             await server.wait_closed()
 
     assert asyncio.run(nodelay_of_accepted_connection()) != 0
+
+
+def test_without_the_extra_the_cli_says_what_to_install() -> None:
+    """With uvicorn missing, `emulator --port N` exits 2 naming the extra to install."""
+    code = (
+        "import sys; sys.modules['uvicorn'] = None; "
+        "from close_phone_numbers._cli import main; "
+        "raise SystemExit(main(['emulator', '--port', '9']))"
+    )
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env)
+    assert done.returncode == 2
+    assert done.stdout == (
+        "error: the emulator needs the 'emulator' extra (uvicorn is missing): "
+        "pip install 'close-phone-numbers[emulator]'\n"
+    )

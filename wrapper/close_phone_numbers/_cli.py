@@ -19,12 +19,14 @@ Run = Callable[[argparse.Namespace, TextIO], int]
 
 def _emulator_arguments(parser: argparse.ArgumentParser) -> None:
     with_example(parser, "close-phone-numbers emulator --port 8086")
-    try:
-        from close_phone_emulator._server import add_arguments
-    except ImportError:
-        # Still show usage; running it then explains what to install.
-        return
-    add_arguments(parser)
+    # Declared here, not imported from the emulator, so that `--help` and a clear
+    # "install the extra" message work without the emulator's dependencies.
+    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
+    parser.add_argument("--port", type=int, default=8086, help="port to listen on (8086)")
+    parser.add_argument("--seed", metavar="FILE", help="a JSON seed file (default: built in)")
+    parser.add_argument(
+        "--random-seed", type=int, default=0, help="fixes rented ids and fault dice (0)"
+    )
 
 
 def _emulator(args: argparse.Namespace, out: TextIO) -> int:
