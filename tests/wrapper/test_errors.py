@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import pickle
 from typing import Any
 
 import httpx
@@ -190,3 +191,19 @@ def test_error_message_names_the_request_but_not_its_query() -> None:
     assert str(error_from_response(response)) == (
         "404 Not Found on GET /api/v1/phone_number/: Not found."
     )
+
+
+@pytest.mark.parametrize(("status", "body", "expected"), TABLE[:3] + TABLE[10:13])
+def test_errors_survive_pickling(status: int, body: Any, expected: type[APIStatusError]) -> None:
+    """Errors cross process boundaries (multiprocessing, task queues) with their attributes."""
+    error = error_from_response(_response(status, body))
+    copy = pickle.loads(pickle.dumps(error))
+    assert type(copy) is expected
+    assert (str(copy), copy.status_code, copy.body) == (str(error), error.status_code, error.body)
+    assert copy.response.content == error.response.content
+
+
+def test_invalid_request_error_survives_pickling() -> None:
+    """A local input error keeps its field across pickling."""
+    copy = pickle.loads(pickle.dumps(InvalidRequestError("country", "use two letters")))
+    assert (copy.field, str(copy)) == ("country", "country: use two letters")

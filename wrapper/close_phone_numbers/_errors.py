@@ -59,8 +59,19 @@ __all__ = [
 ]
 
 
+def _rebuild(cls: type[CloseError], args: tuple[object, ...]) -> CloseError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, *args)
+    return error
+
+
 class CloseError(Exception):
     """The base of every error this package raises."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The subclasses take keyword-only arguments, which default pickling cannot replay;
+        # rebuild from the message and restore the attributes, so errors cross processes.
+        return (_rebuild, (type(self), self.args), self.__dict__)
 
 
 class InvalidRequestError(CloseError, ValueError):
