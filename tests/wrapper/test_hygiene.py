@@ -151,6 +151,19 @@ def test_key_never_appears_in_reprs_errors_or_logs(caplog: pytest.LogCaptureFixt
         assert encoded not in text
 
 
+def test_requests_are_logged_at_debug_without_their_query(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """At DEBUG each request is logged by method, path and status; the query stays out."""
+    caplog.set_level(logging.DEBUG, logger="close_phone_numbers")
+    client, _ = make_client(scripted(httpx.Response(200, json={"data": [], "has_more": False})))
+    list(client.list(number="+16505550100"))
+    messages = [record.getMessage() for record in caplog.records]
+    assert len(messages) == 1
+    assert messages[0].startswith("GET /api/v1/phone_number/ -> 200 in ")
+    assert "6505550100" not in messages[0]
+
+
 def test_logs_go_to_the_close_phone_numbers_logger(caplog: pytest.LogCaptureFixture) -> None:
     """Retries are logged under the package's own logger name."""
     caplog.set_level(logging.INFO, logger="close_phone_numbers")

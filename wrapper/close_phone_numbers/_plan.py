@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Coroutine, Generator
 from contextvars import ContextVar
+from logging import DEBUG
 from typing import Any, Final, TypeGuard, TypeVar, cast
 
 import httpx
@@ -139,6 +140,16 @@ class Policy:
         self.throttle = throttle
 
 
+def _log_request(raw: httpx.Response) -> None:
+    # Method and path only: the query can hold phone numbers, the headers the key.
+    try:
+        took = f"{raw.elapsed.total_seconds() * 1000:.0f} ms"
+    except RuntimeError:  # a body still open has no elapsed time yet
+        took = "? ms"
+    request = raw.request
+    logger.debug("%s %s -> %d in %s", request.method, request.url.path, raw.status_code, took)
+
+
 def send_once(operation: Operation, kwargs: dict[str, Any], policy: Policy) -> Plan[Outcome]:
     """Send one request, after waiting out a spent rate-limit budget of its group."""
     wait = policy.throttle.wait_before(operation.group)
@@ -146,8 +157,11 @@ def send_once(operation: Operation, kwargs: dict[str, Any], policy: Policy) -> P
         logger.info("rate-limit budget of %s spent; waiting %.2fs", operation.group, wait)
         yield Sleep(wait)
     outcome = yield Send(operation, kwargs)
-    if outcome.raw is not None:
-        policy.throttle.observe(operation.group, outcome.raw.headers)
+    raw = outcome.raw
+    if raw is not None:
+        policy.throttle.observe(operation.group, raw.headers)
+        if logger.isEnabledFor(DEBUG):
+            _log_request(raw)
     return outcome
 
 
