@@ -57,6 +57,7 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
         "fallback_to_voice_only",
         "drop one",
     ),
+    ("rent", {"country": "US", "fallback_to_voice_only": "yes"}, "fallback_to_voice_only", "True"),
     ("get", {"id": "12345"}, "id", "phon_"),
     ("get", {"id": ""}, "id", "phon_"),
     ("get", {"id": "phon_abc/../x"}, "id", "phon_"),

@@ -121,6 +121,7 @@ def rent_request(
     fallback_to_voice_only: bool,
 ) -> RentRequest:
     """The checked body of a rent."""
+    check.boolean("fallback_to_voice_only", fallback_to_voice_only)
     body = RentRequest(country=check.country(country))
     if not isinstance(prefix, NotGiven):
         body.prefix = check.prefix(prefix)
