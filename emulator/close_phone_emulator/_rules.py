@@ -8,11 +8,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from . import _numbers
-from ._seed import User
+
+if TYPE_CHECKING:
+    from ._seed import User
 
 PERMISSION = "Manage Team Phone Numbers"
 MAX_LIMIT = 100
@@ -123,7 +125,7 @@ def check_update(body: Any) -> dict[str, Any]:
         raise invalid({}, "Send at least one field to change.")
     errors: dict[str, str] = {}
     for name, value in changes.items():
-        problem = _update_problem(name, value)
+        problem = update_problem(name, value)
         if problem:
             errors[name] = problem
     if errors:
@@ -131,7 +133,8 @@ def check_update(body: Any) -> dict[str, Any]:
     return changes
 
 
-def _update_problem(name: str, value: Any) -> str | None:
+def update_problem(name: str, value: Any) -> str | None:
+    """What is wrong with `value` for the PUT field `name`, or None."""
     if name == "label":
         if not isinstance(value, str) or len(value) > 255:
             return "Use a string of at most 255 characters."

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from . import _numbers
+from . import _numbers, _rules
 
 _BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
@@ -247,6 +247,11 @@ def _seed_number(raw: Any, where: str, org_id: str, users: Mapping[str, User]) -
     unknown = set(raw) - set(base) - {"generated"}
     if unknown:
         raise SeedError(f"{where}: unknown fields {sorted(unknown)}; use PhoneNumber field names")
+    # Seeded values are held to the rules of PUT, so every answer matches the spec.
+    for name in _rules.UPDATE_FIELDS:
+        problem = _rules.update_problem(name, raw[name]) if name in raw else None
+        if problem:
+            raise SeedError(f"{where}.{name}: {problem}")
     base.update({k: v for k, v in raw.items() if k in base})
     base["number_formatted"] = _numbers.formatted(number)
     base["phone_numbers_formatted"] = [_numbers.formatted(n) for n in base["phone_numbers"]]

@@ -86,6 +86,18 @@ def test_a_seed_file_fills_in_what_a_number_leaves_out(tmp_path: Path) -> None:
             r"unknown fields \['x'\]",
         ),
         (small_seed(telephony_budget=-1), "telephony_budget: give a number of dollars"),
+        (
+            small_seed(
+                phone_numbers=[
+                    {
+                        "number": "+16505550111",
+                        "participants": ["user_ann"],
+                        "inbound_ring_duration": 5,
+                    }
+                ]
+            ),
+            r"phone_numbers\[0\]\.inbound_ring_duration: Use a whole number of seconds from 15",
+        ),
     ],
 )
 def test_a_bad_seed_is_refused_naming_the_place(seed: dict[str, Any], message: str) -> None:
