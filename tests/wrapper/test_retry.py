@@ -139,6 +139,32 @@ def test_delete_is_retried_on_transport_failures(failure: Exception) -> None:
     assert server.paths() == [f"DELETE /api/v1/phone_number/{NUMBER['id']}/"] * 2
 
 
+@pytest.mark.parametrize(
+    "first",
+    [httpx.ReadTimeout("x"), httpx.RemoteProtocolError("x"), httpx.Response(503, json={})],
+)
+def test_delete_retried_after_an_unclear_attempt_treats_404_as_done(
+    first: httpx.Response | Exception,
+) -> None:
+    """A delete whose first attempt may have worked is done when the retry finds it gone."""
+    client, server = make_client(scripted(first, httpx.Response(404, json={"error": "gone"})))
+    client.delete(NUMBER["id"])
+    assert len(server.requests) == 2
+
+
+@pytest.mark.parametrize(
+    "first", [None, httpx.ConnectError("x"), httpx.Response(429, json={"error": "slow"})]
+)
+def test_delete_of_a_missing_number_is_still_not_found(
+    first: httpx.Response | Exception | None,
+) -> None:
+    """A 404 with no earlier attempt that may have run is a real NotFoundError."""
+    gone = httpx.Response(404, json={"error": "gone"})
+    client, _ = make_client(scripted(gone) if first is None else scripted(first, gone))
+    with pytest.raises(NotFoundError):
+        client.delete(NUMBER["id"])
+
+
 def test_max_retries_bounds_the_attempts_and_waits_grow() -> None:
     """With max_retries=3 the client sends four times, backing off exponentially, then raises."""
     client, server = make_client(

@@ -104,7 +104,8 @@ def update(policy: Policy, number_id: str, changes: dict[str, Any]) -> Plan[Phon
 
 def delete(policy: Policy, number_id: str) -> Plan[None]:
     """Check and plan a ``deletePhoneNumber``."""
-    yield from call(DELETE, {"id": check.phone_number_id(number_id)}, policy, _is_deleted)
+    number_id = check.phone_number_id(number_id)
+    yield from call(DELETE, {"id": number_id}, policy, _is_deleted, gone_means_done=True)
     return None
 
 

@@ -29,6 +29,8 @@ from ._errors import (
     APIStatusError,
     APITimeoutError,
     CloseError,
+    NotFoundError,
+    ServerError,
     error_from_response,
 )
 from ._ratelimit import Throttle
@@ -220,20 +222,38 @@ def _retry_wait(
     return None
 
 
+def may_have_run(error: Exception) -> bool:
+    """Whether a failed attempt may still have been carried out by the server."""
+    if isinstance(error, ServerError):
+        return True
+    return isinstance(error, APIConnectionError) and not surely_not_sent(error.__cause__)
+
+
 def call(
     operation: Operation,
     kwargs: dict[str, Any],
     policy: Policy,
     accept: Callable[[Any], TypeGuard[T]],
+    *,
+    gone_means_done: bool = False,
 ) -> Plan[tuple[T, httpx.Response | None]]:
-    """Send with retries; return the accepted parsed body and the raw response, or raise."""
+    """Send with retries; return the accepted parsed body and the raw response, or raise.
+
+    With ``gone_means_done`` (deletes), a 404 after an attempt that may have run is the
+    earlier attempt's success, not an error.
+    """
     attempt = 0
+    ran = False
     while True:
         outcome = yield from send_once(operation, kwargs, policy)
         error = failure_of(outcome, accept)
         if error is None:
             assert outcome.response is not None
             return cast(T, outcome.response.parsed), outcome.raw
+        if gone_means_done and ran and isinstance(error, NotFoundError):
+            logger.info("%s: gone on retry, so the earlier attempt did it", operation.name)
+            return cast(T, None), outcome.raw
+        ran = ran or may_have_run(error)
         wait = None
         if attempt < policy.max_retries:
             wait = _retry_wait(operation, error, attempt, policy)

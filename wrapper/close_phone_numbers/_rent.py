@@ -25,16 +25,13 @@ from close_phone_numbers_client.types import UNSET, Unset
 
 from ._constants import MAX_PAGE_SIZE, logger
 from ._errors import (
-    APIConnectionError,
     CloseError,
     HasVoiceOnlyError,
     RentOutcomeUnknownError,
-    ServerError,
     UnexpectedResponseError,
 )
 from ._pagination import is_full_page, is_page
-from ._plan import LIST, RENT, Plan, Policy, Sleep, call
-from ._retry import surely_not_sent
+from ._plan import LIST, RENT, Plan, Policy, Sleep, call, may_have_run
 
 if TYPE_CHECKING:
     import httpx
@@ -68,9 +65,8 @@ def rent(
 
 
 def _is_unclear(error: CloseError) -> bool:
-    if isinstance(error, ServerError | UnexpectedResponseError):
-        return True
-    return isinstance(error, APIConnectionError) and not surely_not_sent(error.__cause__)
+    # A success whose body cannot be read did rent; a 5xx or a broken connection may have.
+    return isinstance(error, UnexpectedResponseError) or may_have_run(error)
 
 
 def _filters(request: RentRequest) -> dict[str, Any]:
