@@ -264,6 +264,34 @@ def test_reconcile_uses_the_server_clock_from_the_date_header() -> None:
     assert client.rent("US", prefix="650").id == "phon_rented1"
 
 
+def test_reconcile_without_a_date_header_trusts_the_snapshot_not_the_clock() -> None:
+    """A server on a fake clock hours away, with no Date header, still gets its number found."""
+    server = FakeClose(
+        _rented_then(httpx.Response(503, json={"error": "x"})),
+        existing=[_old_number()],
+        server_offset=timedelta(hours=-3),
+        send_date=False,
+    )
+    client, recorder = make_client(server)
+    assert client.rent("US", prefix="650").id == "phon_rented1"
+    assert _rents(recorder.paths()) == 1
+
+
+def test_without_snapshot_or_date_header_an_old_match_is_not_taken() -> None:
+    """If the snapshot failed and the clock is unknown, a months-old number is not the new one."""
+    server = FakeClose(_rented_then(httpx.Response(503, json={"error": "x"})), send_date=False)
+    server.numbers = [_old_number()]
+    failures = iter([True])
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "GET" and next(failures, False):
+            raise httpx.ConnectError("snapshot lost")
+        return server(request)
+
+    client, _ = make_client(handler, max_retries=0)
+    assert client.rent("US", prefix="650").id == "phon_rented1"
+
+
 def test_reconcile_filters_by_assignee() -> None:
     """A rent for another user lists that user's numbers only."""
     server = FakeClose(_rented_then(httpx.Response(503, json={"error": "x"})))

@@ -42,7 +42,7 @@ RECONCILE_DELAYS: Final = (0.0, 1.0, 3.0)
 RECONCILE_MAX_PAGES: Final = 5
 # The server clock is read from the Date header (whole seconds) of the listing.
 CLOCK_MARGIN: Final = timedelta(seconds=1)
-# Without a Date header, clocks are trusted to agree to within this much.
+# Without a Date header and without a snapshot, clocks are trusted to agree within this much.
 UNCALIBRATED_MARGIN: Final = timedelta(seconds=60)
 
 
@@ -153,10 +153,16 @@ def _recent_matches(
     for _ in range(RECONCILE_MAX_PAGES):
         kwargs = {**filters, "field_skip": skip, "field_limit": MAX_PAGE_SIZE}
         page, raw = yield from call(LIST, kwargs, policy, is_full_page)
-        since = _server_time(started, raw)
+        since = _server_time(started, raw, snapshot_taken=bool(known))
         oldest_seen = False
         for number in page.data:
             if not isinstance(number, PhoneNumber):  # is_full_page made sure of it
+                continue
+            if since is None:
+                if number.id in known:
+                    oldest_seen = True
+                elif matches(number, request):
+                    found.append(number)
                 continue
             created = parse_timestamp(number.date_created)
             if created is None or created < since:
@@ -169,8 +175,15 @@ def _recent_matches(
     return found
 
 
-def _server_time(started: datetime, raw: httpx.Response | None) -> datetime:
-    """``started`` on the server's clock, minus a margin, read from the Date header."""
+def _server_time(
+    started: datetime, raw: httpx.Response | None, *, snapshot_taken: bool
+) -> datetime | None:
+    """``started`` on the server's clock, minus a margin, read from the Date header.
+
+    None when the server's clock is unknown but the snapshot tells old numbers apart: a
+    server with no Date header (an emulator in process, maybe on a fake clock) may date its
+    numbers anywhere, and a guessed window would hide the new one.
+    """
     date = raw.headers.get("date") if raw is not None else None
     if date is not None:
         try:
@@ -179,7 +192,7 @@ def _server_time(started: datetime, raw: httpx.Response | None) -> datetime:
             pass
         else:
             return started + timedelta(seconds=offset) - CLOCK_MARGIN
-    return started - UNCALIBRATED_MARGIN
+    return None if snapshot_taken else started - UNCALIBRATED_MARGIN
 
 
 def parse_timestamp(value: object) -> datetime | None:
