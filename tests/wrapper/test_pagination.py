@@ -113,6 +113,29 @@ def test_an_empty_page_ends_the_iteration_even_if_has_more_says_otherwise() -> N
     assert len(server.requests) == 1
 
 
+def test_a_server_repeating_the_same_page_ends_with_an_error_not_a_hang() -> None:
+    """Pages of already-seen numbers with has_more forever raise after a few, not loop."""
+    same = _numbers(2)
+    client, server = make_client(
+        lambda request: httpx.Response(200, json=page_json(same, has_more=True))
+    )
+    with pytest.raises(UnexpectedResponseError, match="repeated numbers"):
+        list(client.list(page_size=2))
+    assert len(server.requests) == 4
+
+
+def test_more_inserts_than_a_page_holds_still_list_every_number() -> None:
+    """A page made only of repeats (a page's worth of inserts) is passed over, not an end."""
+    listing = Listing(_numbers(6))
+    client, _ = make_client(listing)
+    seen = []
+    for number in client.list(page_size=2):
+        seen.append(number.id)
+        if len(seen) == 2:
+            listing.numbers[:0] = [number_json(id=f"phon_new{i}") for i in range(2)]
+    assert seen == [f"phon_{i:05d}" for i in range(6)]
+
+
 def test_a_page_with_an_incomplete_number_raises_without_fields() -> None:
     """Without fields every number must be complete; a partial one is a malformed answer."""
     broken = {"id": "phon_1", "number": "+16505550100"}

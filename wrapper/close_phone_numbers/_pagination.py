@@ -5,6 +5,10 @@ under a running iteration. A number created meanwhile pushes the others one plac
 next page would repeat the last number of this one, so numbers already seen on the previous
 page are dropped. A number deleted meanwhile pulls the others one place up, and one number
 may then be missed: offset paging cannot see it without reading everything again.
+
+A page made only of numbers already seen is possible (more numbers created meanwhile than
+a page holds), so one such page is passed over; a server that keeps sending them would
+loop the client forever, so a few in a row end the listing with an error instead.
 """
 
 from __future__ import annotations
@@ -13,9 +17,14 @@ from typing import Any, Generic, TypeGuard, TypeVar
 
 from close_phone_numbers_client.models import PhoneNumber, PhoneNumberFields, PhoneNumberPage
 
+from ._errors import UnexpectedResponseError
 from ._plan import LIST, Plan, Policy, call
 
 Item = TypeVar("Item", PhoneNumber, PhoneNumberFields)
+
+# Pages in a row that bring no number not seen before, after which the server is taken
+# to be repeating itself rather than shifting under inserts.
+MAX_STALE_PAGES = 3
 
 
 def is_full_page(parsed: object) -> TypeGuard[PhoneNumberPage]:
@@ -38,7 +47,7 @@ def as_fields(number: PhoneNumber | PhoneNumberFields) -> PhoneNumberFields:
 class Cursor(Generic[Item]):
     """The paging state of one listing: where the next page starts and what was just seen."""
 
-    __slots__ = ("_kwargs", "_limit", "_partial", "_policy", "_seen", "_skip", "done")
+    __slots__ = ("_kwargs", "_limit", "_partial", "_policy", "_seen", "_skip", "_stale", "done")
 
     def __init__(
         self, kwargs: dict[str, Any], limit: int, policy: Policy, *, partial: bool
@@ -49,13 +58,14 @@ class Cursor(Generic[Item]):
         self._partial = partial
         self._skip = 0
         self._seen: set[object] = set()
+        self._stale = 0
         self.done = False
 
     def next_page(self) -> Plan[list[Item]]:
         """Fetch the next page and return its numbers not seen on the previous page."""
         kwargs = {**self._kwargs, "field_skip": self._skip, "field_limit": self._limit}
         accept = is_page if self._partial else is_full_page
-        page, _ = yield from call(LIST, kwargs, self._policy, accept)
+        page, response = yield from call(LIST, kwargs, self._policy, accept)
         data: list[Any] = page.data
         self._skip += len(data)
         self.done = not page.has_more or not data
@@ -63,6 +73,14 @@ class Cursor(Generic[Item]):
         if not self._seen.isdisjoint(ids):
             data = [n for n in data if n.id not in self._seen]
         self._seen = set(ids)
+        self._stale = 0 if data or self.done else self._stale + 1
+        if self._stale >= MAX_STALE_PAGES and response is not None:
+            raise UnexpectedResponseError(
+                f"{MAX_STALE_PAGES} pages in a row repeated numbers already listed while "
+                "has_more stayed true; stopped listing instead of looping",
+                response=response,
+                body=None,
+            )
         if self._partial:
             data = [as_fields(n) for n in data]
         return data
