@@ -92,6 +92,24 @@ def test_a_realistic_update_is_accepted(client: httpx.Client, emulator: Emulator
     assert {k: updated[k] for k in changes} == changes
 
 
+def test_a_greeting_url_without_a_host_is_refused_by_spec_and_emulator(
+    client: httpx.Client, emulator: Emulator
+) -> None:
+    """`https://` alone is no greeting URL: the spec's pattern and the emulator both refuse it.
+
+    Found by schemathesis (ST202 before the update's 400 was accepted): the spec's
+    pattern was only `^https://`, so a generated client would send what Close refuses.
+    """
+    with pytest.raises(speclib.SpecMismatch, match="voicemail_greeting_url"):
+        speclib.check_request_body("updatePhoneNumber", {"voicemail_greeting_url": "https://"})
+    number = emulator.numbers()[0]
+    response = client.put(
+        f"/phone_number/{number['id']}/", json={"voicemail_greeting_url": "https://"}
+    )
+    assert response.status_code == 400
+    assert "voicemail_greeting_url" in conforming("updatePhoneNumber", response)["field-errors"]
+
+
 def test_rent_get_update_list_delete_get(client: httpx.Client) -> None:
     """The whole life of a rented number, each answer as the spec says."""
     rented = client.post("/phone_number/request/internal/", json={"country": "US"})
