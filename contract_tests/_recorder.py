@@ -70,6 +70,8 @@ class Recorder:
     sleep: Callable[[float], None] = time.sleep
     exchanges: list[tuple[str, Exchange]] = field(default_factory=list)
     rents_sent: int = 0
+    # Rented numbers still in the account (kept on purpose, or a failed release): they cost.
+    rented_and_kept: list[str] = field(default_factory=list)
     _wait_before_next: float = 0.0
 
     def send(
@@ -196,13 +198,18 @@ def run_session(recorder: Recorder, options: SessionOptions) -> None:
         rented = recorder.rent(body, options)
         if rented.status_code != 201:
             break  # a refusal will not change on a second try; stop spending
-        if options.release_rented:
+        number_id = rented.json()["id"]
+        released = options.release_rented and (
             recorder.send(
                 f"release-{recorder.rents_sent}",
                 "deletePhoneNumber",
                 "DELETE",
-                f"/phone_number/{rented.json()['id']}/",
-            )
+                f"/phone_number/{number_id}/",
+            ).status_code
+            == 200
+        )
+        if not released:
+            recorder.rented_and_kept.append(number_id)
 
 
 def _update_in_place(recorder: Recorder, number_id: str) -> None:

@@ -57,14 +57,21 @@ def live_http() -> Iterator[requests.Session]:
 
 
 @pytest.fixture(scope="session")
-def live_exchanges(live_target: LiveTarget) -> list[Path]:
-    """Run the scripted session once and write its scrubbed exchanges to the report."""
+def live_session(live_target: LiveTarget) -> Recorder:
+    """Run the scripted session once."""
     today = datetime.datetime.now(datetime.UTC).date().isoformat()
     source = f"recorded from {_cli.describe(live_target.base_url)} on {today}"
     with _cli.client(live_target.base_url, live_target.api_key) as http:
         recorder = Recorder(client=http, source=source)
         run_session(recorder, live_target.options)
-    return write_session(recorder, live_target.report_dir / "exchanges", (live_target.api_key,))
+    return recorder
+
+
+@pytest.fixture(scope="session")
+def live_exchanges(live_target: LiveTarget, live_session: Recorder) -> list[Path]:
+    """The session's exchanges, scrubbed and written to the report."""
+    directory = live_target.report_dir / "exchanges"
+    return write_session(live_session, directory, (live_target.api_key,))
 
 
 def test_recorded_session_matches_the_spec(live_exchanges: list[Path]) -> None:
@@ -78,6 +85,14 @@ def test_recorded_session_matches_the_spec(live_exchanges: list[Path]) -> None:
         except _conformance.ExchangeMismatch as exc:
             mismatches.append(str(exc))
     assert not mismatches, "\n".join(mismatches)
+
+
+def test_no_rented_number_is_left_behind(live_target: LiveTarget, live_session: Recorder) -> None:
+    """Every number the run rented was released again, unless --keep-rented was given."""
+    if live_target.options.release_rented:
+        assert not live_session.rented_and_kept, (
+            f"rented numbers could not be released; delete them: {live_session.rented_and_kept}"
+        )
 
 
 @live.parametrize()

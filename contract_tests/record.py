@@ -37,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     for path in written:
         print(path)
+    for number_id in recorder.rented_and_kept:
+        sys.stderr.write(f"rented and still in the account (it costs money): {number_id}\n")
     return 0
 
 

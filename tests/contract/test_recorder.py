@@ -56,6 +56,7 @@ class FakeClose:
 
     rent_status: int = 201
     throttled_reads: int = 0
+    delete_status: int = 200
     spent_budget_once: bool = False
     requests: list[str] = field(default_factory=list)
     rented: int = 0
@@ -94,7 +95,7 @@ class FakeClose:
                 body = {"status": "has-voice-only", "error": "Only voice numbers."}
                 return httpx.Response(400, headers=headers, json=body)
             return httpx.Response(self.rent_status, json={"error": "An internal error occurred."})
-        return httpx.Response(200, headers=headers, json={})
+        return httpx.Response(self.delete_status, headers=headers, json={})
 
 
 def record(
@@ -202,3 +203,16 @@ def test_recorded_paths_are_relative_to_any_api_root() -> None:
     recorder, _ = record(server, SessionOptions(), base_url="https://gateway.test/close/")
     assert {e.path for _, e in recorder.exchanges} >= {"/phone_number/"}
     assert all(e.path.startswith("/phone_number/") for _, e in recorder.exchanges)
+
+
+def test_a_rented_number_that_could_not_be_released_is_reported() -> None:
+    """A failed DELETE after a rent leaves the number's id in `rented_and_kept`."""
+    server = FakeClose(delete_status=503)
+    recorder, _ = record(server, SessionOptions(allow_rent=True, max_rents=1))
+    assert recorder.rented_and_kept == ["phon_rented1"]
+
+
+def test_released_numbers_are_not_reported_as_kept() -> None:
+    """A successful release leaves nothing behind."""
+    recorder, _ = record(FakeClose(), SessionOptions(allow_rent=True, max_rents=2))
+    assert recorder.rented_and_kept == []
