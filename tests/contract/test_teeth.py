@@ -21,6 +21,29 @@ SPEC = ROOT / "openapi" / "phone_numbers.yaml"
 CLOSE_DOCS = ROOT / "contract_tests" / "fixtures" / "close_docs"
 
 
+def emulator_suite(env: dict[str, str]) -> subprocess.Popen[str]:
+    """Start schemathesis against the emulator (dev profile, per-operation phases)."""
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-p",
+            "no:cacheprovider",
+            "-q",
+            "--no-header",
+            "-k",
+            "test_operation_conforms",
+            str(ROOT / "contract_tests" / "test_emulator.py"),
+        ],
+        cwd=ROOT,
+        env={**os.environ, **env},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
 def fixture_suite(env: dict[str, str]) -> subprocess.Popen[str]:
     """Start the fixture part of the contract suite in a fresh interpreter."""
     return subprocess.Popen(
@@ -86,6 +109,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[int, str]]
         "corrupt-fixture": {"CLOSE_CONTRACT_FIXTURES": str(corrupted_fixtures(root / "fx"))},
     }
     started = {name: fixture_suite(env) for name, env in variants.items()}
+    started["emulator-wrong-type"] = emulator_suite(variants["wrong-type"])
     results: dict[str, tuple[int, str]] = {}
     for name, process in started.items():
         output, _ = process.communicate(timeout=300)
@@ -113,6 +137,15 @@ def test_a_missing_status_code_in_the_spec_fails_the_suite(
     code, output = runs["missing-status"]
     assert code == 1, output[-2000:]
     assert "does not document status 201" in output
+
+
+def test_a_wrong_type_in_the_spec_fails_the_emulator_suite_too(
+    runs: dict[str, tuple[int, str]],
+) -> None:
+    """schemathesis against the emulator rejects the emulator's boolean `is_premium`."""
+    code, output = runs["emulator-wrong-type"]
+    assert code == 1, output[-2000:]
+    assert "is_premium" in output
 
 
 def test_a_corrupted_fixture_fails_the_suite(runs: dict[str, tuple[int, str]]) -> None:
