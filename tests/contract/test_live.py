@@ -121,6 +121,14 @@ def test_without_a_key_it_stops_with_a_clear_message(tmp_path: Path) -> None:
     assert not (tmp_path / "r").exists()
 
 
+def test_the_main_job_without_a_key_says_live_close_was_not_checked(tmp_path: Path) -> None:
+    """--if-key with no CLOSE_API_KEY: exit 0, saying plainly that live Close went unchecked."""
+    result = run_live(["--if-key", "--report-dir", str(tmp_path / "r")], key=None)
+    assert result.returncode == 0
+    assert "live Close: not checked (CLOSE_API_KEY is not set)" in result.stdout
+    assert not (tmp_path / "r").exists()
+
+
 def test_renting_without_a_maximum_is_refused_before_any_request(tmp_path: Path) -> None:
     """--allow-rent alone: exit status 2, nothing sent."""
     result = run_live(["--allow-rent", "--base-url", "http://127.0.0.1:9/api/v1"], key="k")
