@@ -73,6 +73,32 @@ def test_a_huge_limit_is_refused_as_out_of_range(client: httpx.Client) -> None:
     assert "_limit" in conforming("listPhoneNumbers", response)["field-errors"]
 
 
+def test_a_skip_too_long_for_int_is_an_empty_page_not_a_crash(client: httpx.Client) -> None:
+    """A `_skip` of 5,000 digits is beyond any list: an empty page, not a 500.
+
+    Python refuses int() on strings over 4,300 digits, which the emulator did not guard.
+    """
+    response = client.get("/phone_number/", params={"_skip": "9" * 5000})
+    assert response.status_code == 200, response.text
+    assert conforming("listPhoneNumbers", response) == {"data": [], "has_more": False}
+
+
+def test_a_bad_key_is_a_401_even_when_rate_limits_are_spent(emulator: Emulator) -> None:
+    """Requests without a valid key spend no budget, so they always get their 401.
+
+    Found by schemathesis (ignored_auth): unauthenticated probes shared one budget and,
+    once it was spent, were answered 429 instead of 401.
+    """
+    emulator.rate_limits.set(1, window=60)
+    with httpx.Client(
+        transport=emulator.transport(), base_url=emulator.base_url, auth=("not-a-key", "")
+    ) as stranger:
+        answers = [stranger.get("/phone_number/") for _ in range(3)]
+    assert [r.status_code for r in answers] == [401, 401, 401]
+    for response in answers:
+        conforming("listPhoneNumbers", response)
+
+
 def test_a_realistic_update_is_accepted(client: httpx.Client, emulator: Emulator) -> None:
     """A valid update with real numbers and ids is a 200 (the generated ones may be 400)."""
     number = next(n for n in emulator.numbers() if n["is_group_number"])

@@ -29,7 +29,6 @@ Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
 PREFIX = "/api/v1"
-_ANONYMOUS = "anonymous"
 _JSON = (b"content-type", b"application/json")
 _UNAUTHORIZED = "Authentication is required to access this resource."
 _HTML = b"<html><head><title>502 Bad Gateway</title></head><body>Bad Gateway</body></html>"
@@ -85,14 +84,16 @@ class ApiApp:
         operation, number_id, allowed = route(method, path)
         headers = dict(scope["headers"])
         user = self._authenticate(headers.get(b"authorization"))
+        if user is None:
+            # Budgets belong to keys: a request without a valid one spends none, so a
+            # throttled key can never turn a 401 into a 429.
+            await _respond(send, 401, {"error": _UNAUTHORIZED}, [])
+            return
         group = GROUPS.get(operation or "", "read")
-        budget = self._emu.rate_limits.spend(group, user.api_key if user else _ANONYMOUS)
+        budget = self._emu.rate_limits.spend(group, user.api_key)
         extra = [(b"ratelimit", budget.header.encode())]
         if not budget.allowed:
             await _respond(send, 429, _limited(budget), extra + _retry_after(budget))
-            return
-        if user is None:
-            await _respond(send, 401, {"error": _UNAUTHORIZED}, extra)
             return
         if operation is None:
             if allowed:

@@ -73,6 +73,17 @@ def forbidden(message: str) -> ApiError:
 NOT_FOUND_MESSAGE = "Phone number not found."
 
 
+# Past this many digits a value is beyond any list, and int() would refuse very long
+# strings (Python caps int parsing at 4,300 digits), so they are read as "huge".
+_MAX_DIGITS = 18
+
+
+def _whole_number(raw: str) -> int | None:
+    if not re.fullmatch(r"[0-9]+", raw):
+        return None
+    return int(raw) if len(raw) <= _MAX_DIGITS else 10**_MAX_DIGITS
+
+
 def list_query(params: Mapping[str, str]) -> dict[str, Any]:
     """The filters and paging of a list request; unknown parameters are ignored."""
     errors: dict[str, str] = {}
@@ -80,7 +91,7 @@ def list_query(params: Mapping[str, str]) -> dict[str, Any]:
     for name, key, low, high in (("_skip", "skip", 0, None), ("_limit", "limit", 1, MAX_LIMIT)):
         if name in params:
             raw = params[name]
-            value = int(raw) if re.fullmatch(r"[0-9]+", raw) else None
+            value = _whole_number(raw)
             if value is None or value < low or (high is not None and value > high):
                 bound = f"from {low} to {high}" if high else f"{low} or more"
                 errors[name] = f"Use a whole number {bound}."
