@@ -14,10 +14,12 @@ GROUPS = ("list", "get", "update", "delete", "rent")
 class Throttle:
     """Remembers, per endpoint group, until when Close said its budget is spent."""
 
-    __slots__ = ("_blocked_until", "_clock")
+    __slots__ = ("_blocked_until", "_clock", "_window")
 
     def __init__(self, clock: Callable[[], float] = monotonic) -> None:
         self._blocked_until: dict[str, float] = {}
+        # Per group, the budget left and the earliest end of its window that Close announced.
+        self._window: dict[str, tuple[int, float]] = {}
         self._clock = clock
 
     def wait_before(self, group: str) -> float:
@@ -40,8 +42,17 @@ class Throttle:
         if state is None:
             return
         remaining, reset = state
+        # A wait longer than the cap is left to the retry policy, which reports it.
+        end = self._clock() + min(reset, MAX_SERVER_WAIT)
+        seen = self._window.get(group)
+        if seen is not None and remaining < seen[0]:
+            # The budget shrank, so this answer belongs to the window of the one before. Each
+            # answer bounds the window's end from above (``reset`` counts from when the server
+            # answered, rounded up to whole seconds), so the earliest bound is the tightest;
+            # waiting a full ``reset`` after the last answer would lose up to a second a window.
+            end = min(end, seen[1])
+        self._window[group] = (remaining, end)
         if remaining == 0:
-            # A wait longer than the cap is left to the retry policy, which reports it.
-            self._blocked_until[group] = self._clock() + min(reset, MAX_SERVER_WAIT)
+            self._blocked_until[group] = end
         else:
             self._blocked_until.pop(group, None)
