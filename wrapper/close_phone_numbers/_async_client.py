@@ -10,6 +10,7 @@ from typing import Any, Self, overload
 import httpx
 from close_phone_numbers_client.models import PhoneNumber, PhoneNumberFields
 
+from . import _http
 from . import _operations as ops
 from ._config import Core
 from ._constants import DEFAULT_MAX_RETRIES, MAX_PAGE_SIZE
@@ -47,7 +48,7 @@ class AsyncPhoneNumbers:
             random=random,
         )
         if http_client is None:
-            http_client = httpx.AsyncClient(
+            http_client = _http.AsyncClient(
                 **self._core.new_client_kwargs(timeout, remember_response_async)
             )
         else:
