@@ -158,9 +158,10 @@ def main(argv: list[str] | None = None) -> int:
     text = _report.markdown(results)
     (args.out / f"{stem}.md").write_text(text)
     if not args.quick and not args.only and args.out == RESULTS:
-        # A complete run into the committed results also refreshes what bench/README quotes.
-        readme = RESULTS.parent / "README.md"
-        readme.write_text(_report.quote_into(readme.read_text(), _report.summary(results)))
+        # A complete run into the committed results also refreshes what the READMEs quote.
+        block = _report.summary(results)
+        for readme in (RESULTS.parent / "README.md", RESULTS.parent.parent / "README.md"):
+            readme.write_text(_report.quote_into(readme.read_text(), block))
     print(text)
     return 1 if results.get("failed") else 0
 
