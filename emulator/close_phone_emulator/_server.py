@@ -12,19 +12,10 @@ from collections.abc import Sequence
 from typing import TextIO
 
 import uvicorn
+from close_phone_numbers._cli import emulator_options
 
 from ._emulator import Emulator
 from ._seed import SeedError
-
-
-def add_arguments(parser: argparse.ArgumentParser) -> None:
-    """The options of `close-phone-numbers emulator` and `python -m close_phone_emulator`."""
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8086, help="port to listen on (8086)")
-    parser.add_argument("--seed", metavar="FILE", help="a JSON seed file (default: built in)")
-    parser.add_argument(
-        "--random-seed", type=int, default=0, help="fixes rented ids and fault dice (0)"
-    )
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -93,7 +84,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         prog="python -m close_phone_emulator",
         description="Serve a stateful local emulator of Close's phone-number API.",
     )
-    add_arguments(parser)
+    emulator_options(parser)
     return run(parser.parse_args(argv), out or sys.stdout)
 
 

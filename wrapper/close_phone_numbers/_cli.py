@@ -17,16 +17,23 @@ AddArguments = Callable[[argparse.ArgumentParser], None]
 Run = Callable[[argparse.Namespace, TextIO], int]
 
 
-def _emulator_arguments(parser: argparse.ArgumentParser) -> None:
-    with_example(parser, "close-phone-numbers emulator --port 8086")
-    # Declared here, not imported from the emulator, so that `--help` and a clear
-    # "install the extra" message work without the emulator's dependencies.
+def emulator_options(parser: argparse.ArgumentParser) -> None:
+    """The options of `close-phone-numbers emulator` and `python -m close_phone_emulator`.
+
+    Declared here, not in the emulator, so that `--help` and a clear "install the extra"
+    message work without the emulator's dependencies.
+    """
     parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
     parser.add_argument("--port", type=int, default=8086, help="port to listen on (8086)")
     parser.add_argument("--seed", metavar="FILE", help="a JSON seed file (default: built in)")
     parser.add_argument(
         "--random-seed", type=int, default=0, help="fixes rented ids and fault dice (0)"
     )
+
+
+def _emulator_arguments(parser: argparse.ArgumentParser) -> None:
+    with_example(parser, "close-phone-numbers emulator --port 8086")
+    emulator_options(parser)
 
 
 def _emulator(args: argparse.Namespace, out: TextIO) -> int:
