@@ -16,6 +16,7 @@ from ._config import Core
 from ._constants import DEFAULT_MAX_RETRIES, MAX_PAGE_SIZE
 from ._pagination import Cursor
 from ._plan import Plan, remember_response_async, run_async
+from ._rent import rent
 from ._types import NOT_GIVEN, NotGiven
 
 
@@ -198,7 +199,7 @@ class AsyncPhoneNumbers:
             fallback_to_voice_only=fallback_to_voice_only,
         )
         result: PhoneNumber = await self._run(
-            ops.rent_plan(self._core.policy, body, fallback_to_voice_only)
+            rent(body, self._core.policy, fallback_to_voice_only=fallback_to_voice_only)
         )
         return result
 

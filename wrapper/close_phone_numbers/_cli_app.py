@@ -15,11 +15,11 @@ from . import PhoneNumbers
 from ._cli_commands import COMMANDS, Handler, given
 from ._cli_console import Console, api_key, base_url
 from ._cli_errors import ExitCode, describe
-from ._constants import API_KEY_ENV, BASE_URL_ENV
+from ._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, logger
 
 _COMMON_EPILOG = f"""
 The key comes from {API_KEY_ENV} and the API root from {BASE_URL_ENV}
-(https://api.close.com/api/v1 when unset). Exit codes are listed in docs/cli.md.
+({DEFAULT_BASE_URL} when unset). Exit codes are listed in docs/cli.md.
 """
 
 
@@ -101,7 +101,6 @@ def _silence_stdout(console: Console) -> None:
 def _library_log(console: Console, *, debug: bool) -> Iterator[None]:
     # The library's warnings (an unclear rent, a long wait) always reach the user, on the
     # console's stderr; --debug adds its requests, retries and throttling.
-    logger = logging.getLogger("close_phone_numbers")
     handler = logging.StreamHandler(console.stderr)
     handler.setFormatter(_LowerLevelFormatter("%(levelname)s: %(message)s"))
     previous = logger.level

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from itertools import islice
 from typing import Any
 
-from . import PhoneNumbers
+from . import PhoneNumbers, RentableCarrierType, Sharing
 from ._cli_console import Console
 from ._cli_errors import ExitCode, UsageError
 from ._cli_output import (
+    TABLE_COLUMNS,
     as_dict,
     columns_for,
     write_fields,
@@ -55,7 +57,8 @@ def _list(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -> 
         fields=args.fields,
         page_size=args.page_size,
     )
-    items = (as_dict(n) for n in _first(numbers.list(**filters), args.limit))
+    # islice stops the lazy list early, so --limit also limits the requests.
+    items = (as_dict(n) for n in islice(numbers.list(**filters), args.limit))
     if args.json:
         write_json_array(console.stdout, items)
         return ExitCode.OK
@@ -63,20 +66,8 @@ def _list(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -> 
     if not rows:
         console.say("No phone numbers match.")
         return ExitCode.OK
-    columns = columns_for(args.fields) if args.fields else None
-    if columns is None:
-        write_table(console.stdout, rows)
-    else:
-        write_table(console.stdout, rows, columns)
+    write_table(console.stdout, rows, columns_for(args.fields) if args.fields else TABLE_COLUMNS)
     return ExitCode.OK
-
-
-def _first(items: Iterator[Any] | Any, limit: int | None) -> Iterator[Any]:
-    # Stops the lazy list early, so --limit also limits the requests.
-    for count, item in enumerate(items, start=1):
-        yield item
-        if limit is not None and count >= limit:
-            return
 
 
 # get ----------------------------------------------------------------------------------------
@@ -224,7 +215,7 @@ def _rent_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--carrier-type",
-        choices=("local", "national", "mobile", "tollfree"),
+        choices=[kind.value for kind in RentableCarrierType],
         help="the kind of number",
     )
     parser.add_argument("--bundle-id", metavar="ID", help="the regulatory bundle to rent under")
@@ -233,7 +224,7 @@ def _rent_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--sharing",
-        choices=("personal", "group"),
+        choices=[sharing.value for sharing in Sharing],
         help="deprecated by Close; use --assign-to",
     )
     parser.add_argument(
@@ -286,7 +277,7 @@ def _price_hint(args: argparse.Namespace, numbers: PhoneNumbers) -> str:
     country = str(args.country).strip().upper()
     prices: set[float] = set()
     listed = numbers.list(fields=["country", "carrier_type", "last_billed_price"])
-    for number in _first(listed, _PRICE_SAMPLE):
+    for number in islice(listed, _PRICE_SAMPLE):
         seen = as_dict(number)
         price = seen.get("last_billed_price")
         if (

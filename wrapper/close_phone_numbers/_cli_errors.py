@@ -7,7 +7,6 @@ from dataclasses import dataclass
 
 from . import (
     APIConnectionError,
-    APIStatusError,
     AuthenticationError,
     BadRequestError,
     BillingError,
@@ -73,8 +72,6 @@ def describe(exc: BaseException, *, secret: str | None = None) -> Failure:
     message = _one_line(str(exc)) or (
         "stopped by Ctrl-C" if isinstance(exc, KeyboardInterrupt) else "(no message)"
     )
-    if isinstance(exc, RentError) and exc.status not in message:
-        message = f"rent refused ({exc.status}): {message}"
     line = f"{name}: {message}"
     if hint:
         # The hint is a sentence of its own; library messages end without a stop.
@@ -127,7 +124,7 @@ def _classify(exc: BaseException) -> tuple[ExitCode, str]:
         return ExitCode.UNREACHABLE, "Could not reach Close; check CLOSE_BASE_URL and the network."
     if isinstance(exc, ServerError):
         return ExitCode.FAILURE, "Close failed to answer; try again later."
-    if isinstance(exc, APIStatusError | CloseError):
+    if isinstance(exc, CloseError):
         return ExitCode.FAILURE, ""
     return ExitCode.FAILURE, "This is a bug; run again with --debug and report the traceback."
 

@@ -16,6 +16,7 @@ from ._config import Core
 from ._constants import DEFAULT_MAX_RETRIES, MAX_PAGE_SIZE
 from ._pagination import Cursor
 from ._plan import Plan, remember_response, run_sync
+from ._rent import rent
 from ._types import NOT_GIVEN, NotGiven
 
 
@@ -193,7 +194,7 @@ class PhoneNumbers:
             fallback_to_voice_only=fallback_to_voice_only,
         )
         result: PhoneNumber = self._run(
-            ops.rent_plan(self._core.policy, body, fallback_to_voice_only)
+            rent(body, self._core.policy, fallback_to_voice_only=fallback_to_voice_only)
         )
         return result
 

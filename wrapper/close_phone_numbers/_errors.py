@@ -30,6 +30,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 import httpx
+from close_phone_numbers_client.models import RentRefusalStatus
 
 from ._retry import server_delay
 
@@ -209,9 +210,9 @@ _BY_STATUS: dict[int, type[APIStatusError]] = {
 }
 
 _RENT_REFUSALS: dict[str, type[RentError]] = {
-    "has-voice-only": HasVoiceOnlyError,
-    "needs-more-info": NeedsMoreInfoError,
-    "billing-error": BillingError,
+    RentRefusalStatus.HAS_VOICE_ONLY: HasVoiceOnlyError,
+    RentRefusalStatus.NEEDS_MORE_INFO: NeedsMoreInfoError,
+    RentRefusalStatus.BILLING_ERROR: BillingError,
 }
 
 # Enough of a body to recognise an HTML error page without flooding a log.

@@ -17,7 +17,7 @@ from . import _validation as check
 from ._errors import InvalidRequestError
 from ._pagination import Cursor, as_fields
 from ._plan import DELETE, GET, UPDATE, Plan, Policy, call
-from ._rent import is_number, rent
+from ._rent import is_number
 from ._types import NotGiven
 
 # Each updatable field and the check it must pass.
@@ -152,8 +152,3 @@ def rent_request(
     if not isinstance(sharing, NotGiven):
         body.sharing = Sharing(check.one_of("sharing", sharing, Sharing))
     return body
-
-
-def rent_plan(policy: Policy, body: RentRequest, fallback_to_voice_only: bool) -> Plan[PhoneNumber]:
-    """Plan a rent of a checked body."""
-    return rent(body, policy, fallback_to_voice_only=fallback_to_voice_only)

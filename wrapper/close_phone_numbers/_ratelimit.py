@@ -7,9 +7,6 @@ from time import monotonic
 
 from ._retry import MAX_SERVER_WAIT, parse_ratelimit
 
-# Close counts its budgets per endpoint group; these are the groups of this API.
-GROUPS = ("list", "get", "update", "delete", "rent")
-
 
 class Throttle:
     """Remembers, per endpoint group, until when Close said its budget is spent."""
