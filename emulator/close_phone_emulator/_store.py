@@ -61,7 +61,8 @@ class Store:
         self._numbers: set[str] = set()
         self._orgs: dict[str, _OrgIndex] = {o.id: _OrgIndex() for o in seed.organizations}
         self._next_seq = 0
-        records = list(seed.numbers)
+        # Copies: updates change records in place, and reset() rebuilds from the seed.
+        records = [dict(r) for r in seed.numbers]
         taken = {r["number"] for r in records}
         for org_id, count in seed.generated.items():
             records.extend(self._generate(org_id, count, taken))

@@ -125,6 +125,17 @@ def test_reset_restores_the_seed(alice: Api, emu: Emulator) -> None:
     assert alice.rent({"country": "US"}).status_code == 201
 
 
+def test_reset_undoes_updates_to_seeded_numbers(alice: Api, emu: Emulator) -> None:
+    """An update to a seeded number is gone after reset(), so tests sharing one emulator
+    do not see each other's changes (reset() used to rebuild from the updated records)."""
+    before = emu.numbers()
+    line = alice.number("Alice's line")
+    assert alice.update(line["id"], {"label": "changed"}).status_code == 200
+    emu.reset()
+    assert emu.numbers() == before
+    assert alice.number("Alice's line")["label"] == line["label"]
+
+
 def test_a_page_of_many_numbers_touches_only_the_page() -> None:
     """Over 20,000 numbers, pages at either end are right and has_more is exact."""
     seed = default_seed()
