@@ -142,6 +142,24 @@ def test_served_connections_have_nagle_turned_off() -> None:
     assert asyncio.run(nodelay_of_accepted_connection()) != 0
 
 
+def test_without_the_extra_the_server_fixture_says_what_to_install(tmp_path: Path) -> None:
+    """With uvicorn missing, close_emulator_server fails naming the extra, not ImportError."""
+    (tmp_path / "conftest.py").write_text("import sys\nsys.modules['uvicorn'] = None\n")
+    (tmp_path / "test_uses_server.py").write_text("def test_it(close_emulator_server):\n    pass\n")
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join(sys.path),
+        "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+    }
+    done = subprocess.run(
+        [sys.executable, "-m", "pytest", "-p", "close_phone_numbers.testing", "-p",
+         "no:cacheprovider", str(tmp_path)],
+        capture_output=True, text=True, env=env, cwd=tmp_path,
+    )  # fmt: skip
+    assert done.returncode == 1
+    assert "pip install 'close-phone-numbers[emulator]'" in done.stdout
+
+
 def test_without_the_extra_the_cli_says_what_to_install() -> None:
     """With uvicorn missing, `emulator --port N` exits 2 naming the extra to install."""
     code = (

@@ -43,9 +43,10 @@ def close_emulator() -> Iterator[Emulator]:
 
 @pytest.fixture(scope="session")
 def _close_emulator_server_session() -> Iterator[ServerThread]:
+    emulator = _emulator_class()()  # first: it explains a missing extra
     from close_phone_emulator import ServerThread
 
-    with ServerThread(_emulator_class()()) as server:
+    with ServerThread(emulator) as server:
         yield server
 
 
