@@ -6,9 +6,14 @@ from typing import Any
 
 import httpx
 import pytest
-from close_phone_numbers import PhoneNumber, PhoneNumberFields, UnexpectedResponseError
+from close_phone_numbers import (
+    PhoneNumber,
+    PhoneNumberFields,
+    PhoneNumbers,
+    UnexpectedResponseError,
+)
 
-from .conftest import make_client, number_json, page_json
+from .conftest import BASE_URL, make_client, number_json, page_json
 
 
 def _numbers(count: int) -> list[dict[str, Any]]:
@@ -122,6 +127,23 @@ def test_a_server_repeating_the_same_page_ends_with_an_error_not_a_hang() -> Non
     with pytest.raises(UnexpectedResponseError, match="repeated numbers"):
         list(client.list(page_size=2))
     assert len(server.requests) == 4
+
+
+def test_repeated_pages_end_with_an_error_even_without_the_response_hook() -> None:
+    """A caller's client that lost the package's event hook still cannot loop forever."""
+    same = _numbers(2)
+    requests: list[httpx.Request] = []
+
+    def repeating(request: httpx.Request) -> httpx.Response:
+        requests.append(request)
+        return httpx.Response(200, json=page_json(same, has_more=True))
+
+    http = httpx.Client(transport=httpx.MockTransport(repeating), base_url=BASE_URL)
+    client = PhoneNumbers(api_key="k", http_client=http)
+    http.event_hooks = {"request": [], "response": []}
+    with pytest.raises(UnexpectedResponseError, match="repeated numbers"):
+        list(client.list(page_size=2))
+    assert len(requests) == 4
 
 
 def test_more_inserts_than_a_page_holds_still_list_every_number() -> None:

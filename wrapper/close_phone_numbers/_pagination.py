@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from typing import Any, Generic, TypeGuard, TypeVar
 
+import httpx
 from close_phone_numbers_client.models import PhoneNumber, PhoneNumberFields, PhoneNumberPage
 
 from ._errors import UnexpectedResponseError
@@ -74,11 +75,12 @@ class Cursor(Generic[Item]):
             data = [n for n in data if n.id not in self._seen]
         self._seen = set(ids)
         self._stale = 0 if data or self.done else self._stale + 1
-        if self._stale >= MAX_STALE_PAGES and response is not None:
+        if self._stale >= MAX_STALE_PAGES:
             raise UnexpectedResponseError(
                 f"{MAX_STALE_PAGES} pages in a row repeated numbers already listed while "
                 "has_more stayed true; stopped listing instead of looping",
-                response=response,
+                # No raw response when a caller's client lost the package's event hook.
+                response=response or httpx.Response(200),
                 body=None,
             )
         if self._partial:
