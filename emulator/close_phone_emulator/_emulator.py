@@ -15,12 +15,9 @@ from ._admin import admin_app
 from ._app import PREFIX, ApiApp, Receive, Scope, Send
 from ._faults import Faults
 from ._ratelimit import RateLimits
-from ._rules import ApiError
-from ._seed import User, check_seed, new_number, read_seed
+from ._seed import BASE62, User, check_seed, new_number, read_seed
 from ._store import Store, timestamp
 from ._transport import AsyncEmulatorTransport, EmulatorTransport
-
-_ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 class Emulator:
@@ -211,7 +208,7 @@ class Emulator:
         self.store.budget_cents[org] -= country.price_cents
         now = self.store.now()
         record = new_number(
-            number_id="phon_" + "".join(self._random.choice(_ALPHABET) for _ in range(43)),
+            number_id="phon_" + "".join(self._random.choice(BASE62) for _ in range(43)),
             organization_id=org,
             number=number,
             participants=assign_to,
@@ -256,10 +253,7 @@ class Emulator:
                 return candidate
         if found_valid:
             raise _rules.refusal(400, "error", "Every number of this prefix is taken.")
-        raise ApiError(
-            400,
-            {"status": "error", "error": f"No numbers in {country.code} start with {prefix!r}."},
-        )
+        raise _rules.refusal(400, "error", f"No numbers in {country.code} start with {prefix!r}.")
 
     # -- serving -------------------------------------------------------------------------
 

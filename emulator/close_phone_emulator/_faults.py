@@ -7,14 +7,10 @@ import random
 from dataclasses import asdict, dataclass
 from typing import Any, Literal, get_args
 
+from ._ratelimit import GROUPS
+
 FaultKind = Literal["latency", "status", "disconnect", "truncate", "non_json"]
-OPERATIONS = (
-    "listPhoneNumbers",
-    "getPhoneNumber",
-    "updatePhoneNumber",
-    "deletePhoneNumber",
-    "rentPhoneNumber",
-)
+OPERATIONS = tuple(GROUPS)
 _KINDS: tuple[str, ...] = get_args(FaultKind)
 
 

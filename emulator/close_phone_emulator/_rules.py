@@ -20,7 +20,6 @@ PERMISSION = "Manage Team Phone Numbers"
 MAX_LIMIT = 100
 USER_ID = re.compile(r"user_[A-Za-z0-9]+")
 GROUP_ID = re.compile(r"group_[A-Za-z0-9]+")
-NUMBER_ID = re.compile(r"phon_[A-Za-z0-9]+")
 COUNTRY = re.compile(r"[A-Z]{2}")
 PREFIX = re.compile(r"[0-9]{0,5}")
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from . import _numbers, _rules
 
-_BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+BASE62 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 
 
 class SeedError(ValueError):
@@ -26,7 +26,7 @@ class SeedError(ValueError):
 def make_id(prefix: str, name: str) -> str:
     """A Close-shaped id (`phon_` + 43 characters) derived from `name`, stable across runs."""
     digest = hashlib.sha512(name.encode()).digest()
-    return f"{prefix}_{''.join(_BASE62[b % 62] for b in digest[:43])}"
+    return f"{prefix}_{''.join(BASE62[b % 62] for b in digest[:43])}"
 
 
 @dataclass(frozen=True)
