@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-BASELINE = "raw_httpx"
+from bench._clients import BASELINE
 
 GET_OVERHEAD_MAX = 1.15
 LISTING_MAX = 1.2

@@ -10,7 +10,6 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import socket
 import sys
 import time
 from collections import Counter
@@ -32,32 +31,21 @@ def minimum_seconds(requests: int, limit: int, window: float) -> float:
     return math.floor((requests - 1) / limit) * window
 
 
-def listening_socket() -> socket.socket:
-    """A loopback listener on a free port whose accepted connections get TCP_NODELAY.
-
-    asyncio turns Nagle off only on sockets whose ``proto`` is IPPROTO_TCP, and accepted
-    sockets inherit it from the listener. ``socket.socket()`` and uvicorn's own
-    ``Config.bind_socket()`` leave it at 0 (Kludex/uvicorn#3149): every keep-alive request
-    after the first then waits about 40 ms for a delayed ACK, which would swamp the job.
-    """
-    sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(512)  # connections made before uvicorn accepts wait in the backlog
-    return sock
-
-
 def serve(limit: int, window: float) -> None:
     """Run the emulator under uvicorn on a free loopback port, rate-limited for every key."""
     import uvicorn
     from close_phone_emulator import Emulator  # type: ignore[import-untyped,unused-ignore]
+    from close_phone_emulator._server import (  # type: ignore[import-untyped,unused-ignore]
+        listening_socket,
+    )
 
     emu = Emulator()
     key = emu.api_key_with_permission
     emu.rate_limits.set(limit, window=window)
     user = next(u for u in emu.users if u.api_key == key)
     ids = [n["id"] for n in emu.numbers(organization_id=user.organization_id)]
-    sock = listening_socket()
+    # The emulator's listener: its accepted connections get TCP_NODELAY (no 40 ms stalls).
+    sock = listening_socket("127.0.0.1", 0)
     port = sock.getsockname()[1]
     ready = {"base_url": f"http://127.0.0.1:{port}/api/v1", "api_key": key, "ids": ids}
     sys.stdout.write("READY " + json.dumps(ready) + "\n")

@@ -152,34 +152,6 @@ def test_quick_run_times_fan_out_and_throttling(quick_results: dict[str, Any]) -
             assert row["responses"] - row["responses_429"] >= throttle["requests"] - row["errors"]
 
 
-def test_throttle_listener_gives_accepted_connections_tcp_nodelay() -> None:
-    """Connections accepted on the emulator's listener have Nagle off (no 40 ms stalls)."""
-    import asyncio
-    import socket
-
-    from bench._throttle import listening_socket
-
-    async def accepted_nodelay() -> int:
-        seen: asyncio.Future[int] = asyncio.get_running_loop().create_future()
-
-        def accepted(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
-            sock = writer.get_extra_info("socket")
-            seen.set_result(sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
-            writer.close()
-
-        listener = listening_socket()
-        server = await asyncio.start_server(accepted, sock=listener)
-        _, writer = await asyncio.open_connection(*listener.getsockname())
-        try:
-            return await asyncio.wait_for(seen, timeout=10)
-        finally:
-            writer.close()
-            server.close()
-            await server.wait_closed()
-
-    assert asyncio.run(accepted_nodelay()) != 0
-
-
 def test_quick_run_reports_emulator_throughput(quick_results: dict[str, Any]) -> None:
     """When the emulator's script is there, GET by id and the baseline have positive rates."""
     emulator = quick_results["scenarios"]["emulator"]
