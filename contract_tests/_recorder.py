@@ -19,12 +19,15 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-from close_phone_numbers._retry import MAX_SERVER_WAIT, parse_ratelimit
 
 from contract_tests._exchange import Exchange
 from contract_tests._scrub import Scrubber, write_fixtures
 
-MAX_WAIT = MAX_SERVER_WAIT
+# Parsed here rather than with close_phone_numbers._retry: the live runner imports this
+# module before it starts pytest, and importing the library first would stop pytest from
+# rewriting the asserts of the library's pytest plugin.
+_RATE_LIMIT = re.compile(r"remaining=([0-9]+), reset=([0-9]+(?:\.[0-9]+)?)")
+MAX_WAIT = 60.0
 READ_ATTEMPTS = 4
 # The settings an update may write back unchanged; label is a string only once set.
 _UPDATE_FIELDS = ("label", "forward_to_enabled", "press_1_to_accept")
@@ -105,9 +108,9 @@ class Recorder:
         return response
 
     def _note_budget(self, response: httpx.Response) -> None:
-        state = parse_ratelimit(response.headers.get("RateLimit", ""))
-        if state is not None and state[0] == 0:
-            self._wait_before_next = min(state[1], MAX_WAIT)
+        match = _RATE_LIMIT.search(response.headers.get("RateLimit", ""))
+        if match and int(match.group(1)) == 0:
+            self._wait_before_next = min(float(match.group(2)), MAX_WAIT)
 
     def _record(
         self, step: str, operation: str, response: httpx.Response, query: dict[str, str], body: Any
@@ -151,11 +154,11 @@ class Recorder:
 
 def _retry_after(response: httpx.Response) -> float:
     raw = response.headers.get("Retry-After", "")
-    state = parse_ratelimit(response.headers.get("RateLimit", ""))
+    match = _RATE_LIMIT.search(response.headers.get("RateLimit", ""))
     if raw.isdigit():
         return min(float(raw), MAX_WAIT)
-    if state is not None:
-        return min(state[1], MAX_WAIT)
+    if match:
+        return min(float(match.group(2)), MAX_WAIT)
     return 2.0
 
 
