@@ -1,0 +1,1 @@
+"""Repository tooling: spec lint, generation, the breaking-change check. Not shipped."""
