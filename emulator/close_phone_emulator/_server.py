@@ -12,9 +12,9 @@ from collections.abc import Sequence
 from typing import TextIO
 
 import uvicorn
-from close_phone_numbers._cli import emulator_options
 
 from ._emulator import Emulator
+from ._options import add_server_options
 from ._seed import SeedError
 
 
@@ -84,7 +84,7 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         prog="python -m close_phone_emulator",
         description="Serve a stateful local emulator of Close's phone-number API.",
     )
-    emulator_options(parser)
+    add_server_options(parser)
     return run(parser.parse_args(argv), out or sys.stdout)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 import httpx
-from close_phone_numbers._cli import main
+from close_phone_numbers.cli import main
 
 
 class Terminal(io.StringIO):

@@ -8,7 +8,7 @@ import json
 import httpx
 import pytest
 from close_phone_emulator import Emulator
-from close_phone_numbers._cli import main
+from close_phone_numbers.cli import main
 
 from ._run import Recorder, Run
 

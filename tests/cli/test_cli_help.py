@@ -14,7 +14,7 @@ from pathlib import Path
 import httpx
 import pytest
 from close_phone_emulator import ServerThread
-from close_phone_numbers._cli import main
+from close_phone_numbers.cli import main
 
 from ._run import fake_server, run_cli
 
@@ -70,7 +70,7 @@ def test_a_real_process_gets_a_real_exit_code() -> None:
         [
             sys.executable,
             "-c",
-            "from close_phone_numbers._cli import main; raise SystemExit(main())",
+            "from close_phone_numbers.cli import main; raise SystemExit(main())",
             "rent",
             "United States",
             "--yes",

@@ -14,7 +14,8 @@ from pathlib import Path
 import httpx
 from close_phone_emulator import Emulator, ServerThread
 from close_phone_emulator._server import listening_socket
-from close_phone_numbers import _cli, testing
+from close_phone_numbers import testing
+from close_phone_numbers.cli import _main as _cli
 
 ROOT = Path(__file__).parents[2]
 
@@ -164,7 +165,7 @@ def test_without_the_extra_the_cli_says_what_to_install() -> None:
     """With uvicorn missing, `emulator --port N` exits 2 naming the extra to install."""
     code = (
         "import sys; sys.modules['uvicorn'] = None; "
-        "from close_phone_numbers._cli import main; "
+        "from close_phone_numbers.cli import main; "
         "raise SystemExit(main(['emulator', '--port', '9']))"
     )
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}

@@ -12,7 +12,7 @@ nothing heavy until a fixture is used, and the fixtures need the `emulator` extr
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 import pytest
 
@@ -21,17 +21,32 @@ if TYPE_CHECKING:
 
 __all__ = ["close_emulator", "close_emulator_server"]
 
+# close_phone_emulator imports its names when first used, so a missing extra raises
+# here, on the name that needs it, and the fixture names the extra to install.
+
 
 def _emulator_class() -> type[Emulator]:
     try:
         from close_phone_emulator import Emulator
     except ImportError as exc:
-        pytest.fail(
-            f"the close_emulator fixtures need the 'emulator' extra ({exc.name} is missing): "
-            "pip install 'close-phone-numbers[emulator]'",
-            pytrace=False,
-        )
+        _missing_extra(exc)
     return Emulator
+
+
+def _server_class() -> type[ServerThread]:
+    try:
+        from close_phone_emulator import ServerThread
+    except ImportError as exc:
+        _missing_extra(exc)
+    return ServerThread
+
+
+def _missing_extra(exc: ImportError) -> NoReturn:
+    pytest.fail(
+        f"the close_emulator fixtures need the 'emulator' extra ({exc.name} is missing): "
+        "pip install 'close-phone-numbers[emulator]'",
+        pytrace=False,
+    )
 
 
 @pytest.fixture
@@ -43,10 +58,7 @@ def close_emulator() -> Iterator[Emulator]:
 
 @pytest.fixture(scope="session")
 def _close_emulator_server_session() -> Iterator[ServerThread]:
-    emulator = _emulator_class()()  # first: it explains a missing extra
-    from close_phone_emulator import ServerThread
-
-    with ServerThread(emulator) as server:
+    with _server_class()(_emulator_class()()) as server:
         yield server
 
 

@@ -8,32 +8,19 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TextIO
 
 import httpx
+from close_phone_emulator import add_server_options
 
-from ._cli_app import add_commands, execute, is_api_command, parse, with_example
-from ._cli_console import Console
-from ._version import __version__
+from .._version import __version__
+from ._app import add_commands, execute, is_api_command, parse, with_example
+from ._console import Console
 
 AddArguments = Callable[[argparse.ArgumentParser], None]
 Run = Callable[[argparse.Namespace, TextIO], int]
 
 
-def emulator_options(parser: argparse.ArgumentParser) -> None:
-    """The options of `close-phone-numbers emulator` and `python -m close_phone_emulator`.
-
-    Declared here, not in the emulator, so that `--help` and a clear "install the extra"
-    message work without the emulator's dependencies.
-    """
-    parser.add_argument("--host", default="127.0.0.1", help="address to listen on (127.0.0.1)")
-    parser.add_argument("--port", type=int, default=8086, help="port to listen on (8086)")
-    parser.add_argument("--seed", metavar="FILE", help="a JSON seed file (default: built in)")
-    parser.add_argument(
-        "--random-seed", type=int, default=0, help="fixes rented ids and fault dice (0)"
-    )
-
-
 def _emulator_arguments(parser: argparse.ArgumentParser) -> None:
     with_example(parser, "close-phone-numbers emulator --port 8086")
-    emulator_options(parser)
+    add_server_options(parser)
 
 
 def _emulator(args: argparse.Namespace, out: TextIO) -> int:
@@ -66,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    add_commands(subparsers)  # list, get, update, delete, rent: _cli_commands.py
+    add_commands(subparsers)  # list, get, update, delete, rent: _commands.py
     for name, (help_, add_arguments, _) in COMMANDS.items():
         add_arguments(subparsers.add_parser(name, help=help_, description=help_))
     return parser

@@ -12,8 +12,8 @@ from typing import TextIO
 
 import httpx
 
-from ._cli_errors import Aborted, NoCredentials
-from ._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL
+from .._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL
+from ._errors import Aborted, NoCredentials
 
 _YES = frozenset({"y", "yes"})
 

@@ -7,10 +7,10 @@ from collections.abc import Callable
 from itertools import islice
 from typing import Any
 
-from . import PhoneNumbers, RentableCarrierType, Sharing
-from ._cli_console import Console
-from ._cli_errors import ExitCode, UsageError
-from ._cli_output import (
+from .. import PhoneNumbers, RentableCarrierType, Sharing
+from ._console import Console
+from ._errors import ExitCode, UsageError
+from ._output import (
     TABLE_COLUMNS,
     as_dict,
     columns_for,

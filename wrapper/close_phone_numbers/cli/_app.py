@@ -11,11 +11,11 @@ import textwrap
 import traceback
 from collections.abc import Iterator, Sequence
 
-from . import PhoneNumbers
-from ._cli_commands import COMMANDS, Handler, given
-from ._cli_console import Console, api_key, base_url
-from ._cli_errors import ExitCode, describe
-from ._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, logger
+from .. import PhoneNumbers
+from .._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, logger
+from ._commands import COMMANDS, Handler, given
+from ._console import Console, api_key, base_url
+from ._errors import ExitCode, describe
 
 _COMMON_EPILOG = f"""
 The key comes from {API_KEY_ENV} and the API root from {BASE_URL_ENV}

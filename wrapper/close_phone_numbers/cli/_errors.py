@@ -5,7 +5,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-from . import (
+from .. import (
     APIConnectionError,
     AuthenticationError,
     BadRequestError,
