@@ -20,6 +20,7 @@ from close_phone_numbers_client.models import (
     Sharing,
 )
 
+from ._aiohttp import DefaultAioHttpClient
 from ._async_client import AsyncPhoneNumbers
 from ._client import PhoneNumbers
 from ._errors import (
@@ -57,6 +58,7 @@ __all__ = [
     "Carrier",
     "CarrierType",
     "CloseError",
+    "DefaultAioHttpClient",
     "HasVoiceOnlyError",
     "InvalidRequestError",
     "NeedsMoreInfoError",
