@@ -58,8 +58,8 @@ def run(seconds: float, numbers: int) -> dict[str, Any]:
     note = (
         f"{raw['numbers']:,} numbers, {raw['connections']} keep-alive connections, "
         f"{raw['seconds']:g} s per route, by bench/emulator_throughput.py. Per CPU second: "
-        "answers per second of the server process's own CPU time, what one core would serve; "
-        "it holds steady on a busy machine, where wall-clock rates depend on who else runs."
+        "answers per second of the server process's own CPU time, what one core would serve. "
+        "Other work on the machine moves it less than wall-clock rates, but still moves it."
     )
     cost = raw.get("in_process_page_cost", {})
     ratios = {k: v for k, v in cost.items() if k.endswith(("ratio", "to_small"))}

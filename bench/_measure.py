@@ -22,7 +22,7 @@ from typing import Any
 
 import httpx
 
-from bench._clients import API_KEY, BASELINE, Contender, Wrapper, open_contenders
+from bench._clients import API_KEY, BASELINE, Contender, open_contenders
 
 WARMUP = 50
 
@@ -44,6 +44,18 @@ def paired_ratios(samples: dict[str, list[float]], baseline: str) -> dict[str, f
         name: statistics.median(x / b for x, b in zip(values, base, strict=True))
         for name, values in samples.items()
     }
+
+
+def paired_spread(samples: dict[str, list[float]], baseline: str) -> dict[str, list[float]]:
+    """The lowest and highest per-round ratio of each contender: how far the rounds disagree."""
+    base = samples.get(baseline)
+    if not base:
+        return {}
+    spread = {}
+    for name, values in samples.items():
+        ratios = [x / b for x, b in zip(values, base, strict=True)]
+        spread[name] = [min(ratios), max(ratios)]
+    return spread
 
 
 def _rotations(names: list[str], rounds: int) -> Iterable[list[str]]:
@@ -79,6 +91,7 @@ def overhead(base_url: str, iterations: int, rounds: int) -> dict[str, Any]:
         "wall_us_per_get": {n: statistics.median(s) * 1e6 for n, s in wall.items()},
         "cpu_us_samples": {n: [round(x * 1e6, 2) for x in s] for n, s in cpu.items()},
         "paired_ratios": paired_ratios(cpu, BASELINE),
+        "paired_spread": paired_spread(cpu, BASELINE),
         "unavailable": missing,
     }
 
@@ -96,6 +109,20 @@ def _peak_bytes(contender: Contender, page_size: int, limit: int | None) -> int:
     try:
         _drain(itertools.islice(contender.iterate(page_size), limit))
         return tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+
+
+def _kept_bytes(contender: Contender, page_size: int) -> int:
+    """Traced memory held by a list of every number, once the iteration is over."""
+    gc.collect()
+    tracemalloc.start()
+    try:
+        kept = list(contender.iterate(page_size))
+        gc.collect()
+        held = tracemalloc.get_traced_memory()[0]
+        del kept
+        return held
     finally:
         tracemalloc.stop()
 
@@ -120,7 +147,11 @@ def listing(base_url: str, total: int, page_size: int, rounds: int) -> dict[str,
     for name, contender in ready.items():
         one_page = _peak_bytes(contender, page_size, limit=page_size)
         everything = _peak_bytes(contender, page_size, limit=None)
-        memory[name] = {"peak_bytes_one_page": one_page, "peak_bytes_all": everything}
+        memory[name] = {
+            "peak_bytes_one_page": one_page,
+            "peak_bytes_all": everything,
+            "kept_bytes_all": _kept_bytes(contender, page_size),
+        }
         contender.close()
     return {
         "total": total,
@@ -129,6 +160,7 @@ def listing(base_url: str, total: int, page_size: int, rounds: int) -> dict[str,
         "wall_s": {n: statistics.median(s) for n, s in wall.items()},
         "cpu_s": {n: statistics.median(s) for n, s in cpu.items()},
         "paired_ratios": paired_ratios(wall, BASELINE),
+        "paired_spread": paired_spread(wall, BASELINE),
         "memory": memory,
         "unavailable": missing,
     }
@@ -144,64 +176,143 @@ async def _fan_out(get: Callable[[str], Any], ids: list[str], in_flight: int) ->
     await asyncio.gather(*(one(number_id) for number_id in ids))
 
 
-def _timed(run: Callable[[], object]) -> float:
-    gc.collect()
-    start = time.perf_counter()
-    run()
-    return time.perf_counter() - start
+Maker = Callable[[list[str], int], Callable[[], Any]]
 
 
-def fanout(base_url: str, count: int, in_flight: int) -> dict[str, Any]:
-    """Wall time of ``count`` gets: sequential sync against async with ``in_flight`` at once."""
+def _async_contenders(base_url: str) -> tuple[dict[str, Maker], dict[str, str]]:
+    """Each way to run the fan-out: from the ids and the concurrency, a coroutine function
+    that opens its own client and does the whole job."""
+    auth = (API_KEY, "")
+
+    def raw_httpx(ids: list[str], in_flight: int) -> Callable[[], Any]:
+        async def run() -> None:
+            async with httpx.AsyncClient(base_url=base_url, auth=auth) as c:
+
+                async def get(number_id: str) -> object:
+                    response = await c.get(f"/phone_number/{number_id}/")
+                    return json.loads(response.raise_for_status().content)
+
+                await _fan_out(get, ids, in_flight)
+
+        return run
+
+    def wrapper(aiohttp_backend: bool) -> Maker:
+        def make(ids: list[str], in_flight: int) -> Callable[[], Any]:
+            from close_phone_numbers import AsyncPhoneNumbers, DefaultAioHttpClient
+
+            async def run() -> None:
+                http = DefaultAioHttpClient() if aiohttp_backend else None
+                async with AsyncPhoneNumbers(
+                    api_key=API_KEY, base_url=base_url, http_client=http
+                ) as numbers:
+                    await _fan_out(numbers.get, ids, in_flight)
+                if http is not None:
+                    await http.aclose()
+
+            return run
+
+        return make
+
+    def raw_aiohttp(ids: list[str], in_flight: int) -> Callable[[], Any]:
+        import aiohttp
+
+        async def run() -> None:
+            basic = aiohttp.BasicAuth(API_KEY, "")
+            async with aiohttp.ClientSession(base_url.rstrip("/") + "/", auth=basic) as session:
+
+                async def get(number_id: str) -> object:
+                    async with session.get(f"phone_number/{number_id}/") as response:
+                        response.raise_for_status()
+                        return json.loads(await response.read())
+
+                await _fan_out(get, ids, in_flight)
+
+        return run
+
+    makers: dict[str, Maker] = {
+        "raw_httpx": raw_httpx,
+        "wrapper": wrapper(aiohttp_backend=False),
+        "wrapper_aiohttp": wrapper(aiohttp_backend=True),
+        "raw_aiohttp": raw_aiohttp,
+    }
+    probes = {
+        "wrapper": "close_phone_numbers",
+        "wrapper_aiohttp": "httpx_aiohttp",
+        "raw_aiohttp": "aiohttp",
+    }
+    ready: dict[str, Maker] = {}
+    missing: dict[str, str] = {}
+    for name, make in makers.items():
+        try:
+            if name in probes:
+                __import__(probes[name])
+            ready[name] = make
+        except ImportError as exc:
+            missing[name] = f"cannot import {exc.name}: install the aiohttp extra"
+    return ready, missing
+
+
+def fanout(base_url: str, count: int, in_flight: int, rounds: int) -> dict[str, Any]:
+    """Wall time of ``count`` async gets with ``in_flight`` at once, contenders taking turns."""
     ids = _ids(count)
-    result: dict[str, Any] = {"count": count, "in_flight": in_flight, "unavailable": {}}
-
-    def raw_sync() -> None:
-        with httpx.Client(base_url=base_url, auth=(API_KEY, "")) as client:
-            for number_id in ids:
-                json.loads(client.get(f"/phone_number/{number_id}/").raise_for_status().content)
-
-    async def raw_async() -> None:
-        async with httpx.AsyncClient(base_url=base_url, auth=(API_KEY, "")) as c:
-
-            async def get(number_id: str) -> object:
-                response = await c.get(f"/phone_number/{number_id}/")
-                return json.loads(response.raise_for_status().content)
-
-            await _fan_out(get, ids, in_flight)
-
-    result["raw_httpx"] = {
-        "sequential_s": _timed(raw_sync),
-        "async_s": _timed(lambda: asyncio.run(raw_async())),
+    makers, missing = _async_contenders(base_url)
+    runs = {name: make(ids, in_flight) for name, make in makers.items()}
+    for run in runs.values():  # one warm-up each: imports, first connections
+        asyncio.run(run())
+    wall: dict[str, list[float]] = {name: [] for name in runs}
+    for order in _rotations(list(runs), rounds):
+        for name in order:
+            gc.collect()
+            start = time.perf_counter()
+            asyncio.run(runs[name]())
+            wall[name].append(time.perf_counter() - start)
+    return {
+        "count": count,
+        "in_flight": in_flight,
+        "rounds": rounds,
+        "wall_s": {n: statistics.median(s) for n, s in wall.items()},
+        "wall_samples": {n: [round(x, 4) for x in s] for n, s in wall.items()},
+        "paired_ratios": paired_ratios(wall, BASELINE),
+        "paired_spread": paired_spread(wall, BASELINE),
+        "unavailable": missing,
     }
-    try:
-        contender: Contender = Wrapper(base_url)
-        from close_phone_numbers import AsyncPhoneNumbers
-    except Exception as exc:
-        result["unavailable"]["wrapper"] = f"{type(exc).__name__}: {exc}"
-        return result
 
-    def wrapper_sync() -> None:
-        for number_id in ids:
-            contender.get(number_id)
 
-    async def wrapper_async() -> None:
-        async with AsyncPhoneNumbers(api_key=API_KEY, base_url=base_url) as numbers:
-            await _fan_out(numbers.get, ids, in_flight)
+_IMPORT_PROBE = (
+    "import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
+)
 
-    result["wrapper"] = {
-        "sequential_s": _timed(wrapper_sync),
-        "async_s": _timed(lambda: asyncio.run(wrapper_async())),
+
+def imports(rounds: int) -> dict[str, Any]:
+    """Seconds to import each module in a fresh interpreter, taking turns, median of rounds."""
+    import subprocess
+
+    modules = {"raw_httpx": "httpx", "wrapper": "close_phone_numbers"}
+    wall: dict[str, list[float]] = {name: [] for name in modules}
+    for order in _rotations(list(modules), rounds):
+        for name in order:
+            done = subprocess.run(
+                [sys.executable, "-c", _IMPORT_PROBE.format(module=modules[name])],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            wall[name].append(float(done.stdout.strip()))
+    return {
+        "rounds": rounds,
+        "modules": modules,
+        "wall_ms": {n: statistics.median(s) * 1000 for n, s in wall.items()},
+        "paired_ratios": paired_ratios(wall, BASELINE),
+        "paired_spread": paired_spread(wall, BASELINE),
+        "unavailable": {},
     }
-    contender.close()
-    return result
 
 
 def main(argv: list[str] | None = None) -> None:
     """Run one scenario and print its result as JSON."""
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("scenario", choices=["overhead", "listing", "fanout"])
-    parser.add_argument("--base-url", required=True)
+    parser.add_argument("scenario", choices=["overhead", "listing", "fanout", "imports"])
+    parser.add_argument("--base-url", default="")
     parser.add_argument("--iterations", type=int, default=2000)
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--total", type=int, default=10_000)
@@ -213,8 +324,10 @@ def main(argv: list[str] | None = None) -> None:
         result = overhead(args.base_url, args.iterations, args.rounds)
     elif args.scenario == "listing":
         result = listing(args.base_url, args.total, args.page_size, args.rounds)
+    elif args.scenario == "fanout":
+        result = fanout(args.base_url, args.count, args.in_flight, args.rounds)
     else:
-        result = fanout(args.base_url, args.count, args.in_flight)
+        result = imports(args.rounds)
     sys.stdout.write(json.dumps(result) + "\n")
 
 

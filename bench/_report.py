@@ -8,7 +8,19 @@ from collections.abc import Callable
 from importlib import metadata
 from typing import Any
 
-_PACKAGES = ("httpx", "attrs", "requests", "closeio", "starlette", "uvicorn", "close-phone-numbers")
+_PACKAGES = (
+    "httpx",
+    "attrs",
+    "orjson",
+    "aiohttp",
+    "httpx-aiohttp",
+    "requests",
+    "closeio",
+    "starlette",
+    "uvicorn",
+    "httptools",
+    "close-phone-numbers",
+)
 
 
 def _cpu_model() -> str:
@@ -74,7 +86,16 @@ def _check_row(check: dict[str, Any]) -> str:
     verdict = {True: "met", False: "**missed**", None: "not measured"}[check["met"]]
     figure = check["figure"]
     shown = "n/a" if figure is None else f"{figure:,.2f}{check['unit']}"
+    spread = check.get("range")
+    if figure is not None and spread:
+        shown += f" ({spread[0]:.2f}-{spread[1]:.2f})"
     return f"| {check['name']} | {shown} | {check['target']} | {verdict} |"
+
+
+_SPREAD_NOTE = (
+    "Each ratio is the median over interleaved rounds of the per-round ratio; the range in "
+    "brackets is the lowest and highest round."
+)
 
 
 def markdown(results: dict[str, Any]) -> str:
@@ -91,6 +112,8 @@ def markdown(results: dict[str, Any]) -> str:
         f"Command: `{results['command']}`",
         "",
         "## Targets",
+        "",
+        _SPREAD_NOTE,
         "",
         "| figure | measured | target | verdict |",
         "|---|---|---|---|",
@@ -113,6 +136,8 @@ def summary(results: dict[str, Any]) -> str:
         f"({m['usable_cores']} cores), {m['python']}; load average before / after "
         f"{results['load_before']} / {results['load_after']}. `{results['command']}`",
         "",
+        _SPREAD_NOTE,
+        "",
         "| figure | measured | target | verdict |",
         "|---|---|---|---|",
         *(_check_row(check) for check in results["checks"]),
@@ -128,7 +153,11 @@ def summary(results: dict[str, Any]) -> str:
     if share is not None:
         shown.append(f"429s in the throttled job {share * 100:.1f}%")
     if shown:
-        lines += ["", "`closeio` 2.1 in the same run: " + "; ".join(shown) + "."]
+        lines += [
+            "",
+            "`closeio` 2.1 in the same run, as its users get it (requests with its default "
+            "environment handling): " + "; ".join(shown) + ".",
+        ]
     return "\n".join(lines) + "\n"
 
 
@@ -160,14 +189,15 @@ def _overhead_table(s: dict[str, Any]) -> list[str]:
         "taking turns; times are medians, ratios the median of per-round ratios. The loopback "
         "server runs in another process and answers at once.",
         "",
-        "| contender | CPU per get | wall per get | CPU ratio to raw httpx |",
+        "| contender | CPU per get | wall per get | CPU ratio to raw httpx (range) |",
         "|---|---|---|---|",
     ]
+    spread = s.get("paired_spread", {})
     for name, cpu in s["cpu_us_per_get"].items():
         wall = s["wall_us_per_get"][name]
         lines.append(
             f"| {name} | {_fmt(cpu, ' µs', 1)} | {_fmt(wall, ' µs', 1)} | "
-            f"{_ratio(s['ratios'].get(name))} |"
+            f"{_ratio(s['ratios'].get(name))}{_range(spread.get(name))} |"
         )
     return [*lines, "", *_unavailable(s)]
 
@@ -179,39 +209,78 @@ def _listing_table(s: dict[str, Any]) -> list[str]:
         "",
         f"Pages of {s['page_size']}, {s['rounds']} rounds, contenders taking turns; times are "
         "medians, ratios the median of per-round ratios. Peak memory from tracemalloc in a "
-        "separate pass, for every number and for the first page only. The generated client "
-        "has no paging helper: its row is a hand-written loop over it.",
+        "separate pass: streaming every number, the first page only, and every number kept "
+        "in a list. The generated client has no paging helper: its row is a hand-written loop "
+        "over it.",
         "",
-        "| contender | wall | CPU | wall ratio to raw loop | peak memory, all | peak, one page |",
-        "|---|---|---|---|---|---|",
+        "| contender | wall | wall ratio (range) | CPU | peak, streaming all | peak, one page "
+        "| all kept | kept ratio |",
+        "|---|---|---|---|---|---|---|---|",
     ]
+    spread = s.get("paired_spread", {})
     for name, wall in s["wall_s"].items():
         mem = s["memory"][name]
+        kept = mem.get("kept_bytes_all")
         lines.append(
-            f"| {name} | {_fmt(wall, ' s', 3)} | {_fmt(s['cpu_s'][name], ' s', 3)} | "
-            f"{_ratio(s['ratios'].get(name))} | {mem['peak_bytes_all'] / 1e6:.2f} MB | "
-            f"{mem['peak_bytes_one_page'] / 1e6:.2f} MB |"
+            f"| {name} | {_fmt(wall, ' s', 3)} | {_ratio(s['ratios'].get(name))}"
+            f"{_range(spread.get(name))} | {_fmt(s['cpu_s'][name], ' s', 3)} | "
+            f"{mem['peak_bytes_all'] / 1e6:.2f} MB | {mem['peak_bytes_one_page'] / 1e6:.2f} MB | "
+            f"{'n/a' if kept is None else f'{kept / 1e6:.2f} MB'} | "
+            f"{_ratio(s.get('kept_ratios', {}).get(name))} |"
         )
     return [*lines, "", *_unavailable(s)]
+
+
+def _range(spread: list[float] | None) -> str:
+    return f" ({spread[0]:.2f}-{spread[1]:.2f})" if spread else ""
+
+
+_FANOUT_ROWS = {
+    "raw_httpx": "raw httpx.AsyncClient + json.loads (baseline)",
+    "wrapper": "AsyncPhoneNumbers, httpx's own pool",
+    "wrapper_aiohttp": "AsyncPhoneNumbers over DefaultAioHttpClient",
+    "raw_aiohttp": "raw aiohttp + json.loads (the ceiling)",
+}
 
 
 def _fanout_table(s: dict[str, Any]) -> list[str]:
     lines = [
         "",
-        f"## {s['count']:,} gets: async with {s['in_flight']} in flight against sequential sync",
+        f"## {s['count']:,} async gets with {s['in_flight']} in flight",
         "",
-        f"The server waits {s['latency_ms']:g} ms before each answer, standing in for the network.",
+        f"The server waits {s['latency_ms']:g} ms before each answer, standing in for the "
+        f"network. {s['rounds']} rounds, contenders taking turns, each with a fresh client and "
+        "event loop per run.",
         "",
-        "| client | sequential sync | async | speed-up |",
-        "|---|---|---|---|",
+        "| client | wall | ratio to raw httpx (range) |",
+        "|---|---|---|",
     ]
-    for name in ("raw_httpx", "wrapper"):
-        if name in s:
-            row = s[name]
+    spread = s.get("paired_spread", {})
+    for name, label in _FANOUT_ROWS.items():
+        if name in s["wall_s"]:
             lines.append(
-                f"| {name} | {_fmt(row['sequential_s'], ' s', 3)} | {_fmt(row['async_s'], ' s', 3)}"
-                f" | {_ratio(row['speedup'])} |"
+                f"| {label} | {_fmt(s['wall_s'][name], ' s', 3)} | "
+                f"{_ratio(s['ratios'].get(name))}{_range(spread.get(name))} |"
             )
+    return [*lines, "", *_unavailable(s)]
+
+
+def _imports_table(s: dict[str, Any]) -> list[str]:
+    lines = [
+        "",
+        "## Import time",
+        "",
+        f"`import X` timed inside a fresh interpreter, {s['rounds']} rounds taking turns.",
+        "",
+        "| module | median | ratio to httpx (range) |",
+        "|---|---|---|",
+    ]
+    spread = s.get("paired_spread", {})
+    for name, module in s["modules"].items():
+        lines.append(
+            f"| `{module}` | {_fmt(s['wall_ms'][name], ' ms', 1)} | "
+            f"{_ratio(s['ratios'].get(name))}{_range(spread.get(name))} |"
+        )
     return [*lines, "", *_unavailable(s)]
 
 
@@ -258,7 +327,8 @@ def _emulator_table(s: dict[str, Any]) -> list[str]:
 _TABLES: dict[str, tuple[str, Callable[[dict[str, Any]], list[str]], str]] = {
     "get_overhead": ("Client CPU time per get", _overhead_table, "cpu_us_per_get"),
     "listing": ("Iterating every number", _listing_table, "wall_s"),
-    "fanout": ("Async fan-out against sequential sync", _fanout_table, "count"),
+    "fanout": ("Async fan-out", _fanout_table, "wall_s"),
+    "imports": ("Import time", _imports_table, "wall_ms"),
     "throttle": ("Throttled job", _throttle_table, "minimum_s"),
     "emulator": ("Emulator throughput", _emulator_table, "rows"),
 }

@@ -18,12 +18,13 @@ from urllib.parse import parse_qs, urlsplit
 API_PREFIX = "/api/v1"
 MAX_LIMIT = 100  # the spec's maximum for _limit
 
-# A whole phone number as Close returns it; ids and numbers vary per item.
+# A whole phone number shaped like the emulator's (and Close's own examples): every enum and
+# list filled, so a typed client pays for all of its conversions. Ids and numbers vary per item.
 TEMPLATE: dict[str, Any] = {
     "address_id": None,
     "bundle_id": None,
-    "carrier": None,
-    "carrier_type": None,
+    "carrier": "twilio",
+    "carrier_type": "local",
     "country": "US",
     "date_created": "2024-03-05T17:20:11.512000+00:00",
     "date_updated": "2024-03-05T17:21:40.003000+00:00",
@@ -36,13 +37,14 @@ TEMPLATE: dict[str, Any] = {
     "is_premium": False,
     "is_verified": True,
     "label": "Sales line",
-    "last_billed_price": None,
+    "last_billed_price": 1.15,
     "mms_enabled": True,
-    "next_billing_on": None,
+    "next_billing_on": "2026-12-01T00:00:00+00:00",
     "number": "",
     "number_formatted": "",
     "organization_id": "orga_bench0000000000000000000000000000000000000",
-    "participants": [],
+    "participant_groups": [],
+    "participants": ["user_bench000000000000000000000000000000000000"],
     "phone_numbers": [],
     "phone_numbers_formatted": [],
     "press_1_to_accept": False,

@@ -37,15 +37,17 @@ class Sizes:
     fanout_count: int
     fanout_in_flight: int
     fanout_latency_s: float
+    fanout_rounds: int
     throttle_requests: int
     throttle_limit: int
     throttle_window_s: float
     emulator_seconds: float
     emulator_numbers: int
+    import_rounds: int
 
 
-FULL = Sizes(200, 31, 10_000, 11, 1000, 50, 0.050, 300, 20, 1.0, 5.0, 100_000)
-QUICK = Sizes(100, 5, 1000, 3, 60, 50, 0.050, 50, 20, 1.0, 0.5, 10_000)
+FULL = Sizes(200, 31, 10_000, 11, 1000, 50, 0.050, 7, 300, 20, 1.0, 5.0, 100_000, 21)
+QUICK = Sizes(100, 5, 1000, 3, 100, 50, 0.050, 2, 50, 20, 1.0, 0.5, 10_000, 3)
 
 
 def get_overhead(sizes: Sizes) -> dict[str, Any]:
@@ -73,7 +75,7 @@ def listing(sizes: Sizes) -> dict[str, Any]:
 
 
 def fanout(sizes: Sizes) -> dict[str, Any]:
-    """Async fan-out against sequential sync, with a server that takes its time."""
+    """Async gets with many in flight, against a server that takes its time to answer."""
     latency = f"--latency={sizes.fanout_latency_s}"
     with _procs.server("bench._server", "--total", "10000", latency) as port:
         result = _procs.measure(
@@ -82,9 +84,15 @@ def fanout(sizes: Sizes) -> dict[str, Any]:
             f"--base-url=http://127.0.0.1:{port}/api/v1",
             f"--count={sizes.fanout_count}",
             f"--in-flight={sizes.fanout_in_flight}",
+            f"--rounds={sizes.fanout_rounds}",
         )
     result["latency_ms"] = sizes.fanout_latency_s * 1000
     return result
+
+
+def imports(sizes: Sizes) -> dict[str, Any]:
+    """Importing the package against importing httpx, each in a fresh interpreter."""
+    return _procs.measure("bench._measure", "imports", f"--rounds={sizes.import_rounds}")
 
 
 def throttle(sizes: Sizes) -> dict[str, Any]:
@@ -110,6 +118,7 @@ SCENARIOS: dict[str, Callable[[Sizes], dict[str, Any]]] = {
     "get_overhead": get_overhead,
     "listing": listing,
     "fanout": fanout,
+    "imports": imports,
     "throttle": throttle,
     "emulator": emulator,
 }

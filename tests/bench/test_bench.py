@@ -16,7 +16,7 @@ from bench._throttle import minimum_seconds
 from contract_tests.speclib import check_response
 
 ROOT = Path(__file__).resolve().parents[2]
-SCENARIOS = {"get_overhead", "listing", "fanout", "throttle", "emulator"}
+SCENARIOS = {"get_overhead", "listing", "fanout", "imports", "throttle", "emulator"}
 
 
 def test_canned_number_matches_the_spec() -> None:
@@ -110,8 +110,9 @@ def test_quick_run_reports_every_scenario_and_target(quick_results: dict[str, An
     assert set(quick_results["scenarios"]) == SCENARIOS
     assert not quick_results.get("failed")
     assert quick_results["machine"]["cpu"]
-    assert len(quick_results["checks"]) == 7
-    for heading in ("## Targets", "## Client CPU time per get", "## Iterating", "## Throttled job"):
+    assert len(quick_results["checks"]) == 10
+    headings = ("## Targets", "## Client CPU time per get", "## Iterating", "## Import time")
+    for heading in (*headings, "## Throttled job", "async gets with 50 in flight"):
         assert heading in quick_results["markdown"]
 
 
@@ -132,14 +133,24 @@ def test_quick_run_lists_lazily(quick_results: dict[str, Any]) -> None:
     assert {"raw_httpx", "closeio"} <= set(listing["wall_s"])
     for name, memory in listing["memory"].items():
         assert 0 < memory["peak_bytes_one_page"] <= memory["peak_bytes_all"], name
+        # Keeping every number holds more than streaming through them one page at a time.
+        assert memory["kept_bytes_all"] > memory["peak_bytes_one_page"], name
 
 
 def test_quick_run_times_fan_out_and_throttling(quick_results: dict[str, Any]) -> None:
-    """Fan-out has both timings; each throttled client got an answer to every request."""
+    """Every fan-out contender has a time; each throttled client got an answer to every request."""
     scenarios = quick_results["scenarios"]
-    raw = scenarios["fanout"]["raw_httpx"]
-    assert _positive(raw["sequential_s"])
-    assert _positive(raw["async_s"])
+    fanout = scenarios["fanout"]
+    expected = {"raw_httpx"}
+    if _offers("close_phone_numbers", "DefaultAioHttpClient") and _offers(
+        "aiohttp", "ClientSession"
+    ):
+        expected |= {"wrapper", "wrapper_aiohttp", "raw_aiohttp"}
+    assert expected <= set(fanout["wall_s"])
+    assert all(_positive(v) for v in fanout["wall_s"].values())
+    assert fanout["ratios"]["raw_httpx"] == 1.0
+    for low, high in fanout["paired_spread"].values():
+        assert low <= high
     throttle = scenarios["throttle"]
     assert throttle["minimum_s"] == minimum_seconds(
         throttle["requests"], throttle["limit"], throttle["window_s"]
@@ -150,6 +161,13 @@ def test_quick_run_times_fan_out_and_throttling(quick_results: dict[str, Any]) -
         if name in throttle:
             row = throttle[name]
             assert row["responses"] - row["responses_429"] >= throttle["requests"] - row["errors"]
+
+
+def test_quick_run_times_both_imports(quick_results: dict[str, Any]) -> None:
+    """The import scenario times httpx and the package, each in its own interpreter."""
+    imports = quick_results["scenarios"]["imports"]
+    assert set(imports["wall_ms"]) == {"raw_httpx", "wrapper"}
+    assert all(_positive(v) for v in imports["wall_ms"].values())
 
 
 def test_quick_run_reports_emulator_throughput(quick_results: dict[str, Any]) -> None:
@@ -210,4 +228,5 @@ def test_summary_quotes_targets_and_closeio(quick_results: dict[str, Any]) -> No
     text = summary(quick_results)
     assert quick_results["machine"]["cpu"] in text
     assert text.count("\n| ") == len(quick_results["checks"]) + 1
-    assert "`closeio` 2.1 in the same run: get, client CPU / raw httpx" in text
+    assert "`closeio` 2.1 in the same run, as its users get it" in text
+    assert "get, client CPU / raw httpx" in text
