@@ -13,6 +13,7 @@ from typing import Any, assert_type
 import httpx
 from close_phone_numbers import (
     NOT_GIVEN,
+    APIStatusError,
     AsyncPhoneNumbers,
     BadRequestError,
     CloseError,
@@ -20,7 +21,9 @@ from close_phone_numbers import (
     PhoneNumber,
     PhoneNumberFields,
     PhoneNumbers,
+    RateLimit,
     RateLimitError,
+    RawResponse,
     RentError,
     RentOutcomeUnknownError,
 )
@@ -92,3 +95,35 @@ def errors(error: CloseError) -> None:
 def sentinel() -> None:
     """NOT_GIVEN is falsy and has its own type."""
     assert_type(NOT_GIVEN, NotGiven)
+
+
+def options_and_raw(numbers: PhoneNumbers) -> None:
+    """with_options keeps the client's type; raw methods keep each method's result type."""
+    assert_type(numbers.with_options(timeout=5.0, max_retries=0), PhoneNumbers)
+    numbers.with_options(max_retries="2")  # type: ignore[arg-type]
+    raw = numbers.with_raw_response
+    assert_type(raw.get("phon_x"), RawResponse[PhoneNumber])
+    assert_type(raw.get("phon_x", fields="label"), RawResponse[PhoneNumberFields])
+    assert_type(raw.get("phon_x").parse(), PhoneNumber)
+    assert_type(raw.get("phon_x").rate_limit, RateLimit | None)
+    assert_type(raw.get("phon_x").request_id, str | None)
+    assert_type(raw.update("phon_x", label="x"), RawResponse[PhoneNumber])
+    assert_type(raw.delete("phon_x"), RawResponse[None])
+    assert_type(raw.rent("US", prefix="650"), RawResponse[PhoneNumber])
+    assert_type(raw.list(page_size=10), Iterator[RawResponse[list[PhoneNumber]]])
+    assert_type(raw.list(fields=["label"]), Iterator[RawResponse[list[PhoneNumberFields]]])
+    raw.update("phon_x", labl="x")  # type: ignore[call-arg]
+    raw.list(page_sise=10)  # type: ignore[call-overload]
+
+
+async def async_options_and_raw(numbers: AsyncPhoneNumbers) -> None:
+    assert_type(numbers.with_options(timeout=None), AsyncPhoneNumbers)
+    raw = numbers.with_raw_response
+    assert_type(await raw.get("phon_x", fields="label"), RawResponse[PhoneNumberFields])
+    assert_type(await raw.rent("US"), RawResponse[PhoneNumber])
+    assert_type(raw.list(), AsyncIterator[RawResponse[list[PhoneNumber]]])
+
+
+def error_headers(error: APIStatusError) -> None:
+    assert_type(error.headers, httpx.Headers)
+    assert_type(error.request_id, str | None)

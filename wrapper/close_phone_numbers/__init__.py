@@ -43,6 +43,8 @@ from ._errors import (
     ServerError,
     UnexpectedResponseError,
 )
+from ._headers import RateLimit
+from ._raw import AsyncRawPhoneNumbers, RawPhoneNumbers, RawResponse
 from ._types import NOT_GIVEN, NotGiven
 from ._version import __version__
 
@@ -52,6 +54,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AsyncPhoneNumbers",
+    "AsyncRawPhoneNumbers",
     "AuthenticationError",
     "BadRequestError",
     "BillingError",
@@ -70,7 +73,10 @@ __all__ = [
     "PhoneNumberFields",
     "PhoneNumberType",
     "PhoneNumbers",
+    "RateLimit",
     "RateLimitError",
+    "RawPhoneNumbers",
+    "RawResponse",
     "RentError",
     "RentOutcomeUnknownError",
     "RentRefusalStatus",

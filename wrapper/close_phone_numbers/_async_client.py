@@ -14,13 +14,16 @@ from . import _http
 from . import _operations as ops
 from ._config import Core
 from ._constants import DEFAULT_MAX_RETRIES, MAX_PAGE_SIZE
+from ._options import WithOptions
 from ._pagination import Cursor
 from ._plan import Plan, remember_response_async, run_async
+from ._raw import AsyncRawPhoneNumbers
 from ._rent import rent
+from ._timeouts import apply_timeout_async, timeout_of_call
 from ._types import NOT_GIVEN, NotGiven
 
 
-class AsyncPhoneNumbers:
+class AsyncPhoneNumbers(WithOptions):
     """The phone numbers of a Close organization, for asyncio.
 
     Credentials come from ``api_key`` (or ``CLOSE_API_KEY``) or ``oauth_token``; the target
@@ -50,10 +53,12 @@ class AsyncPhoneNumbers:
         )
         if http_client is None:
             http_client = _http.AsyncClient(
-                **self._core.new_client_kwargs(timeout, remember_response_async)
+                **self._core.new_client_kwargs(
+                    timeout, remember_response_async, apply_timeout_async
+                )
             )
         else:
-            self._core.adopt(http_client, timeout, remember_response_async)
+            self._core.adopt(http_client, timeout, remember_response_async, apply_timeout_async)
         self._http = http_client
         self._client = self._core.generated.set_async_httpx_client(http_client)
         self._sleep = sleep
@@ -61,8 +66,14 @@ class AsyncPhoneNumbers:
     def __repr__(self) -> str:
         return self._core.describe(type(self).__name__)
 
+    @property
+    def with_raw_response(self) -> AsyncRawPhoneNumbers:
+        """The same methods, answering with a `RawResponse`: status, headers and the result."""
+        return AsyncRawPhoneNumbers(self)
+
     async def _run(self, plan: Plan[Any]) -> Any:
-        return await run_async(plan, self._client, self._sleep)
+        with timeout_of_call(self._timeout):
+            return await run_async(plan, self._client, self._sleep)
 
     @overload
     def list(

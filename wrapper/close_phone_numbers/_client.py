@@ -14,13 +14,16 @@ from . import _http
 from . import _operations as ops
 from ._config import Core
 from ._constants import DEFAULT_MAX_RETRIES, MAX_PAGE_SIZE
+from ._options import WithOptions
 from ._pagination import Cursor
 from ._plan import Plan, remember_response, run_sync
+from ._raw import RawPhoneNumbers
 from ._rent import rent
+from ._timeouts import apply_timeout, timeout_of_call
 from ._types import NOT_GIVEN, NotGiven
 
 
-class PhoneNumbers:
+class PhoneNumbers(WithOptions):
     """The phone numbers of a Close organization.
 
     Credentials come from ``api_key`` (or ``CLOSE_API_KEY``) or ``oauth_token``; the target
@@ -49,9 +52,11 @@ class PhoneNumbers:
             random=random,
         )
         if http_client is None:
-            http_client = _http.Client(**self._core.new_client_kwargs(timeout, remember_response))
+            http_client = _http.Client(
+                **self._core.new_client_kwargs(timeout, remember_response, apply_timeout)
+            )
         else:
-            self._core.adopt(http_client, timeout, remember_response)
+            self._core.adopt(http_client, timeout, remember_response, apply_timeout)
         self._http = http_client
         self._client = self._core.generated.set_httpx_client(http_client)
         self._sleep = sleep
@@ -59,8 +64,14 @@ class PhoneNumbers:
     def __repr__(self) -> str:
         return self._core.describe(type(self).__name__)
 
+    @property
+    def with_raw_response(self) -> RawPhoneNumbers:
+        """The same methods, answering with a `RawResponse`: status, headers and the result."""
+        return RawPhoneNumbers(self)
+
     def _run(self, plan: Plan[Any]) -> Any:
-        return run_sync(plan, self._client, self._sleep)
+        with timeout_of_call(self._timeout):
+            return run_sync(plan, self._client, self._sleep)
 
     @overload
     def list(

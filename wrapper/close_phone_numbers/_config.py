@@ -82,6 +82,15 @@ def _timeout(timeout: float | httpx.Timeout | NotGiven | None) -> httpx.Timeout:
     return httpx.Timeout(float(timeout), connect=min(float(timeout), DEFAULT_CONNECT_TIMEOUT))
 
 
+def checked_max_retries(max_retries: object) -> int:
+    """``max_retries`` if it is a whole number of 0 or more; the constructor's check."""
+    if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
+        raise InvalidRequestError(
+            "max_retries", f"got {max_retries!r}; pass 0 or a positive whole number"
+        )
+    return max_retries
+
+
 _NO_CREDENTIALS = (
     f"no credentials; pass api_key=..., oauth_token=..., or set {API_KEY_ENV} in the environment"
 )
@@ -101,10 +110,7 @@ class Core:
         max_retries: int,
         random: Callable[[], float] | None,
     ) -> None:
-        if isinstance(max_retries, bool) or not isinstance(max_retries, int) or max_retries < 0:
-            raise InvalidRequestError(
-                "max_retries", f"got {max_retries!r}; pass 0 or a positive whole number"
-            )
+        max_retries = checked_max_retries(max_retries)
         self.base_url = _base_url(base_url)
         found = _authorization(api_key, oauth_token)
         # Kept only until the httpx client holds it (whose repr hides Authorization).
@@ -117,7 +123,10 @@ class Core:
         self.owns_http = False
 
     def new_client_kwargs(
-        self, timeout: float | httpx.Timeout | NotGiven | None, hook: Callable[..., Any]
+        self,
+        timeout: float | httpx.Timeout | NotGiven | None,
+        hook: Callable[..., Any],
+        request_hook: Callable[..., Any],
     ) -> dict[str, Any]:
         """Keyword arguments for an httpx client made by this package."""
         if self._authorization is None:
@@ -129,7 +138,7 @@ class Core:
             "base_url": self.base_url,
             "headers": headers,
             "timeout": _timeout(timeout),
-            "event_hooks": {"response": [hook]},
+            "event_hooks": {"request": [request_hook], "response": [hook]},
         }
 
     def adopt(
@@ -137,8 +146,9 @@ class Core:
         client: httpx.Client | httpx.AsyncClient,
         timeout: float | httpx.Timeout | NotGiven | None,
         hook: Callable[..., Any],
+        request_hook: Callable[..., Any],
     ) -> None:
-        """Set up a caller's httpx client in place: base URL, credentials, User-Agent, hook."""
+        """Set up a caller's httpx client in place: base URL, credentials, User-Agent, hooks."""
         if not client.base_url.host:
             client.base_url = httpx.URL(self.base_url)
         else:
@@ -153,9 +163,10 @@ class Core:
         if not isinstance(timeout, NotGiven):
             client.timeout = _timeout(timeout)
         hooks = client.event_hooks
-        if hook not in hooks["response"]:
-            hooks["response"] = [*hooks["response"], hook]
-            client.event_hooks = hooks
+        for kind, added in (("request", request_hook), ("response", hook)):
+            if added not in hooks[kind]:
+                hooks[kind] = [*hooks[kind], added]
+        client.event_hooks = hooks
 
     def describe(self, name: str) -> str:
         """A repr that names the target and the kind of credentials, never their value."""

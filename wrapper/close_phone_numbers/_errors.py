@@ -7,7 +7,7 @@
     ├── APIConnectionError                      no usable answer from Close
     │   └── APITimeoutError
     ├── RentOutcomeUnknownError                 a rent may have reached Close; no new number found
-    └── APIStatusError                          .status_code .response .body
+    └── APIStatusError                          .status_code .headers .request_id .response .body
         ├── BadRequestError (400)               .errors .field_errors
         ├── AuthenticationError (401)
         ├── PaymentRequiredError (402)
@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 import httpx
 from close_phone_numbers_client.models import RentRefusalStatus
 
+from ._headers import request_id
 from ._retry import server_delay
 
 if TYPE_CHECKING:
@@ -126,6 +127,16 @@ class APIStatusError(CloseError):
         self.response = response
         self.status_code = response.status_code
         self.body = body
+
+    @property
+    def headers(self) -> httpx.Headers:
+        """The response's headers, ``RateLimit`` among them."""
+        return self.response.headers
+
+    @property
+    def request_id(self) -> str | None:
+        """The ``X-Request-Id`` (or ``Request-Id``) header, if Close sent one."""
+        return request_id(self.response.headers)
 
 
 class BadRequestError(APIStatusError):
