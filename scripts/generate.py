@@ -17,6 +17,8 @@ import sys
 import tempfile
 from pathlib import Path
 
+from constraints import write_constraints
+
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "openapi" / "phone_numbers.yaml"
 CONFIG = ROOT / "openapi" / "generator.yaml"
@@ -47,6 +49,10 @@ def generate_into(scratch: Path) -> Path:
     subprocess.run(command, check=True, cwd=scratch, env=env, stdout=subprocess.DEVNULL)
     # --meta none writes no marker file; the package ships typed, so add it here.
     (out / "py.typed").write_text("")
+    # -- Step 2, separate from openapi-python-client: the request constraints table that
+    # the library validates input against (scripts/constraints.py).
+    write_constraints(SPEC, out, bin_dir / "ruff")
+    # -- end of step 2.
     return out
 
 

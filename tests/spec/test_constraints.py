@@ -1,0 +1,51 @@
+"""The request constraints table the library checks input against is the spec's, exactly."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from pathlib import Path
+
+import pytest
+from close_phone_numbers_client.constraints import OPERATIONS
+
+# Imported by name at run time: mypy checks scripts/ as top-level modules already.
+writer = importlib.import_module("scripts.constraints")
+Unsupported, _Spec = writer.Unsupported, writer._Spec
+python_pattern, table = writer.python_pattern, writer.table
+
+SPEC = Path(__file__).resolve().parents[2] / "openapi" / "phone_numbers.yaml"
+
+
+def test_the_shipped_table_is_what_the_spec_gives_now() -> None:
+    """generated/…/constraints.py equals a fresh reading of openapi/phone_numbers.yaml."""
+    assert table(SPEC) == OPERATIONS
+
+
+def test_a_pattern_keeps_its_ecma_meaning_in_python() -> None:
+    """`$` ends the string (no final newline) and `\\s` is ECMA-262's set of spaces."""
+    anchored = re.compile(python_pattern("^phon_[A-Za-z0-9]+$"))
+    assert anchored.search("phon_abc")
+    assert not anchored.search("phon_abc\n")
+    spaced = re.compile(python_pattern("^https://[^/?#\\s]+"))
+    assert spaced.search("https://a\x1cb")  # not a space in ECMA-262, one in Python
+    assert not spaced.search("https://\ufeffb")  # a space in ECMA-262, none in Python
+    assert not spaced.search("https:// x")
+
+
+def test_a_shape_the_table_cannot_hold_stops_the_generation() -> None:
+    """An anyOf of two real alternatives is refused rather than silently dropped."""
+    spec = _Spec({})
+    with pytest.raises(Unsupported):
+        spec.constraint({"anyOf": [{"type": "string"}, {"type": "integer"}]})
+    with pytest.raises(Unsupported):
+        spec.constraint({"type": "string", "not": {"const": ""}})
+
+
+def test_an_optional_field_may_be_null_only_when_the_spec_says() -> None:
+    """ "X or null" becomes the types of X plus "null"; allOf intersects."""
+    spec = _Spec({"components": {"schemas": {"S": {"type": "string", "enum": ["a", "b"]}}}})
+    either = spec.constraint({"anyOf": [{"$ref": "#/components/schemas/S"}, {"type": "null"}]})
+    assert either == {"types": ("string", "null"), "enum": ("a", "b")}
+    both = spec.constraint({"allOf": [{"maxLength": 9}, {"type": "string", "maxLength": 5}]})
+    assert both == {"types": ("string",), "max_length": 5}
