@@ -40,6 +40,21 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
         "participant_groups",
         "40",
     ),
+    # Issue 12, class 6: input the spec refuses used to reach the network.
+    ("update", {"label": "x" * 256}, "label", "at most 255 characters"),
+    ("update", {"voicemail_greeting_url": "https:// x"}, "voicemail_greeting_url", "https://"),
+    ("update", {"voicemail_greeting_url": "https:///x"}, "voicemail_greeting_url", "https://"),
+    ("update", {"participants": {"user_abc": 1}}, "participants", "a list"),
+    # Found by the agreement test (test_spec_agreement.py) or next to those cases.
+    ("update", {"voicemail_greeting_url": "https://x/a b.mp3"}, "voicemail_greeting_url", "URL"),
+    ("update", {"label": "caf\ud800"}, "label", "lone surrogate"),
+    ("update", {"label": None}, "label", "a string"),
+    ("update", {"participant_groups": {"group_a"}}, "participant_groups", "a list"),
+    ("rent", {"country": None}, "country", "two-letter"),
+    ("rent", {"country": "US", "prefix": "650\n"}, "prefix", "five digits"),
+    ("rent", {"country": "\u00df"}, "country", "two-letter"),
+    ("rent", {"country": "US", "assign_to": {"user_abc": 1}}, "assign_to", "a list"),
+    ("get", {"id": "phon_abc\n"}, "id", "phon_"),
     ("update", {}, "update", "nothing to change"),
     ("update", {"label": NOT_GIVEN}, "update", "nothing to change"),
     ("rent", {"country": "USA"}, "country", "two-letter"),
@@ -50,6 +65,7 @@ CASES: list[tuple[str, dict[str, Any], str, str]] = [
     ("rent", {"country": "US", "carrier_type": "satellite"}, "carrier_type", "tollfree"),
     ("rent", {"country": "US", "sharing": "team"}, "sharing", "personal"),
     ("rent", {"country": "US", "assign_to": []}, "assign_to", "at least one"),
+    ("rent", {"country": "US", "assign_to": ("user_a", 7)}, "assign_to[1]", "user_"),
     ("rent", {"country": "US", "assign_to": "user_abc"}, "assign_to", "a list"),
     (
         "rent",
@@ -136,3 +152,18 @@ def test_rent_sends_every_rent_field() -> None:
             "sharing": "personal",
         }
     ]
+
+
+def test_a_tuple_is_sent_as_a_list() -> None:
+    """A tuple of ids is a JSON array; it is checked item by item and sent as a list."""
+    client, server = make_client(lambda request: httpx.Response(200, json=NUMBER))
+    client.update(PHONE_ID, participants=("user_abc", "user_def"), label="x" * 255)
+    assert server.bodies() == [{"participants": ["user_abc", "user_def"], "label": "x" * 255}]
+
+
+def test_a_greeting_url_with_a_path_and_query_is_accepted() -> None:
+    """The spec's pattern only pins the start: a full https URL of an MP3 goes through."""
+    client, server = make_client(lambda request: httpx.Response(200, json=NUMBER))
+    url = "https://greetings.example.com/front%20desk.mp3?v=2#t"
+    client.update(PHONE_ID, voicemail_greeting_url=url)
+    assert server.bodies() == [{"voicemail_greeting_url": url}]

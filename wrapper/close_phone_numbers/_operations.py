@@ -16,22 +16,14 @@ from close_phone_numbers_client.models import (
 from . import _validation as check
 from ._errors import InvalidRequestError
 from ._pagination import Cursor, as_fields
-from ._plan import DELETE, GET, UPDATE, Plan, Policy, call
+from ._plan import DELETE, GET, LIST, RENT, UPDATE, Plan, Policy, call
 from ._rent import is_number
 from ._types import NotGiven
 
-# Each updatable field and the check it must pass.
-_UPDATABLE: dict[str, Any] = {
-    "label": check.text,
-    "forward_to": check.e164,
-    "forward_to_enabled": check.boolean,
-    "voicemail_greeting_url": lambda _field, value: check.greeting_url(value),
-    "participants": lambda field, value: check.string_list(field, value, check.user_id),
-    "phone_numbers": lambda field, value: check.string_list(field, value, check.e164),
-    "press_1_to_accept": check.boolean,
-    "inbound_ring_duration": lambda _field, value: check.ring_duration(value),
-    "participant_groups": lambda _field, value: check.participant_groups(value),
-}
+
+def _phone_number_id(operation: str, value: object) -> str:
+    number_id: str = check.parameter(operation, "path", "id", value)
+    return number_id
 
 
 def _is_partial(parsed: object) -> TypeGuard[PhoneNumber | PhoneNumberFields]:
@@ -59,15 +51,18 @@ def list_cursor(
     page_size: int,
 ) -> Cursor[Any]:
     """Check the filters of a listing and start paging it."""
-    kwargs: dict[str, Any] = {}
-    if number is not None:
-        kwargs["number"] = check.e164("number", number)
-    if participant_user_id is not None:
-        kwargs["participant_user_id"] = check.user_id("participant_user_id", participant_user_id)
-    if user_id is not None:
-        kwargs["user_id"] = check.user_id("user_id", user_id)
-    if is_group_number is not None:
-        kwargs["is_group_number"] = check.boolean("is_group_number", is_group_number)
+    filters = {
+        "number": number,
+        "participant_user_id": participant_user_id,
+        "user_id": user_id,
+        "is_group_number": is_group_number,
+    }
+    # None leaves a filter out, so it is not checked as a value.
+    kwargs: dict[str, Any] = {
+        name: check.parameter(LIST.name, "query", name, value)
+        for name, value in filters.items()
+        if value is not None
+    }
     if fields is not None:
         kwargs["field_fields"] = _with_id(check.fields(fields))
     limit = check.page_size(page_size)
@@ -76,7 +71,7 @@ def list_cursor(
 
 def get(policy: Policy, number_id: str, fields: object) -> Plan[PhoneNumber | PhoneNumberFields]:
     """Check and plan a ``getPhoneNumber``."""
-    kwargs: dict[str, Any] = {"id": check.phone_number_id(number_id)}
+    kwargs: dict[str, Any] = {"id": _phone_number_id(GET.name, number_id)}
     if fields is None:
         number, _ = yield from call(GET, kwargs, policy, is_number)
         return number
@@ -87,24 +82,27 @@ def get(policy: Policy, number_id: str, fields: object) -> Plan[PhoneNumber | Ph
 
 def update_body(changes: dict[str, Any]) -> PhoneNumberUpdate:
     """The body of an update with only the given fields; refuses an empty one."""
-    given = {k: _UPDATABLE[k](k, v) for k, v in changes.items() if not isinstance(v, NotGiven)}
-    if not given:
-        raise InvalidRequestError(
-            "update", f"nothing to change; pass at least one of {', '.join(_UPDATABLE)}"
-        )
+    given = {
+        name: check.body_field(UPDATE.name, name, value)
+        for name, value in changes.items()
+        if not isinstance(value, NotGiven)
+    }
+    if len(given) < check.body_min_properties(UPDATE.name):
+        names = ", ".join(check.body_fields(UPDATE.name))
+        raise InvalidRequestError("update", f"nothing to change; pass at least one of {names}")
     return PhoneNumberUpdate(**given)
 
 
 def update(policy: Policy, number_id: str, changes: dict[str, Any]) -> Plan[PhoneNumber]:
     """Check and plan an ``updatePhoneNumber``."""
-    kwargs = {"id": check.phone_number_id(number_id), "body": update_body(changes)}
+    kwargs = {"id": _phone_number_id(UPDATE.name, number_id), "body": update_body(changes)}
     number, _ = yield from call(UPDATE, kwargs, policy, is_number)
     return number
 
 
 def delete(policy: Policy, number_id: str) -> Plan[None]:
     """Check and plan a ``deletePhoneNumber``."""
-    number_id = check.phone_number_id(number_id)
+    number_id = _phone_number_id(DELETE.name, number_id)
     yield from call(DELETE, {"id": number_id}, policy, _is_deleted, gone_means_done=True)
     return None
 
@@ -123,32 +121,42 @@ def rent_request(
 ) -> RentRequest:
     """The checked body of a rent."""
     check.boolean("fallback_to_voice_only", fallback_to_voice_only)
-    body = RentRequest(country=check.country(country))
-    if not isinstance(prefix, NotGiven):
-        body.prefix = check.prefix(prefix)
-    if with_sms is not None and not isinstance(with_sms, NotGiven):
-        body.with_sms = check.boolean("with_sms", with_sms)
-    if with_mms is not None and not isinstance(with_mms, NotGiven):
-        body.with_mms = check.boolean("with_mms", with_mms)
-    if body.with_mms is True and body.with_sms is not True:
+    # A lower-case country is fixed rather than refused (ASCII only: "ß".upper() is "SS").
+    if isinstance(country, str) and country.isascii():
+        country = country.upper()
+    given = {
+        "country": country,
+        "prefix": prefix,
+        "with_sms": with_sms,
+        "with_mms": with_mms,
+        "carrier_type": carrier_type,
+        "bundle_id": bundle_id,
+        "assign_to": assign_to,
+        "sharing": sharing,
+    }
+    # Not given and None both leave an optional field out: Close's default is what None would
+    # ask for. A required field is checked whatever it is.
+    spec = check.body_fields(RENT.name)
+    fields = {
+        name: check.body_field(RENT.name, name, value)
+        for name, value in given.items()
+        if spec[name].get("required") or (value is not None and not isinstance(value, NotGiven))
+    }
+    # Rules the spec states only in prose; both are stricter than its schema, never looser.
+    if fields.get("with_mms") is True and fields.get("with_sms") is not True:
         raise InvalidRequestError(
             "with_mms", "an MMS number needs SMS too; also pass with_sms=True"
         )
-    if fallback_to_voice_only and True in (body.with_sms, body.with_mms):
+    if fallback_to_voice_only and True in (fields.get("with_sms"), fields.get("with_mms")):
         raise InvalidRequestError(
             "fallback_to_voice_only",
             "a number without SMS cannot satisfy with_sms=True or with_mms=True; drop one of them",
         )
-    if carrier_type is not None and not isinstance(carrier_type, NotGiven):
-        body.carrier_type = RentableCarrierType(
-            check.one_of("carrier_type", carrier_type, RentableCarrierType)
-        )
-    if bundle_id is not None and not isinstance(bundle_id, NotGiven):
-        body.bundle_id = check.text("bundle_id", bundle_id)
-    if not isinstance(assign_to, NotGiven):
-        body.assign_to = check.string_list("assign_to", assign_to, check.user_id)
-        if not body.assign_to:
-            raise InvalidRequestError("assign_to", "got an empty list; name at least one user")
-    if not isinstance(sharing, NotGiven):
-        body.sharing = Sharing(check.one_of("sharing", sharing, Sharing))
+    body = RentRequest(country=fields.pop("country"))
+    if "carrier_type" in fields:
+        body.carrier_type = RentableCarrierType(fields.pop("carrier_type"))
+    if "sharing" in fields:
+        body.sharing = Sharing(fields.pop("sharing"))
+    for name, value in fields.items():
+        setattr(body, name, value)
     return body
