@@ -17,9 +17,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from constraints import write_constraints
-
 ROOT = Path(__file__).resolve().parent.parent
+# Run as a file (`python scripts/generate.py`), so the repository root is not on the path.
+sys.path.insert(0, str(ROOT))
+from scripts.constraints import write_constraints  # noqa: E402
+
 SPEC = ROOT / "openapi" / "phone_numbers.yaml"
 CONFIG = ROOT / "openapi" / "generator.yaml"
 PACKAGE = "close_phone_numbers_client"

@@ -184,13 +184,11 @@ OPERATIONS: Final[dict[str, Operation]] = {
             "bundle_id": {"types": ("string", "null")},
             "assign_to": {
                 "types": ("array",),
-                "min_items": 1,
                 "items": {
                     "types": ("string",),
                     "pattern": "^user_[A-Za-z0-9]+$",
                     "python_pattern": "^user_[A-Za-z0-9]+\\Z",
                 },
-                "observed": True,
             },
             "sharing": {"types": ("string",), "enum": ("personal", "group")},
         },

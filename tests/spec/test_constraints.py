@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import importlib
 import re
 from pathlib import Path
 
 import pytest
 from close_phone_numbers_client.constraints import OPERATIONS
 
-# Imported by name at run time: mypy checks scripts/ as top-level modules already.
-writer = importlib.import_module("scripts.constraints")
-Unsupported, _Spec = writer.Unsupported, writer._Spec
-python_pattern, table = writer.python_pattern, writer.table
+from scripts.constraints import Unsupported, _Spec, python_pattern, table
 
 SPEC = Path(__file__).resolve().parents[2] / "openapi" / "phone_numbers.yaml"
 

@@ -8,7 +8,8 @@ transport unchanged, the others must be refused before anything is sent.
 
 The library's own rules, each stricter than the spec or a documented mapping, are the
 exceptions the oracle is told about: None leaves a rent field or list filter out; a
-lower-case ASCII country is upper-cased; with_mms=True needs with_sms=True; a JSON
+lower-case ASCII country is upper-cased; with_mms=True needs with_sms=True; assign_to
+may not be empty (a rent costs money, and Close does not say what [] means); a JSON
 integer is a Python int (not 20.0); a string must be encodable as UTF-8. `_skip` is no
 input of the library (paging sets it) and `_fields` is built from a list of names.
 """
@@ -237,6 +238,8 @@ def _expected(field: Field, value: Any) -> tuple[bool, Any]:
     if field.name == "country" and isinstance(value, str) and value.isascii():
         value = value.upper()
     accepted = spec_accepts(field, value)
+    if field.name == "assign_to" and value in ([], ()):
+        accepted = False  # the library's own rule: an empty list names nobody to rent for
     if field.where == "query" and isinstance(value, bool):
         return accepted, "true" if value else "false"
     if field.where == "query" and isinstance(value, int):

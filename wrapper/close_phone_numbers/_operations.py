@@ -142,10 +142,15 @@ def rent_request(
         for name, value in given.items()
         if spec[name].get("required") or (value is not None and not isinstance(value, NotGiven))
     }
-    # Rules the spec states only in prose; both are stricter than its schema, never looser.
+    # Rules the spec's schema does not state; each is stricter than it, never looser.
     if fields.get("with_mms") is True and fields.get("with_sms") is not True:
         raise InvalidRequestError(
             "with_mms", "an MMS number needs SMS too; also pass with_sms=True"
+        )
+    # What Close does with an empty list is not documented, and a rent costs money.
+    if fields.get("assign_to") == []:
+        raise InvalidRequestError(
+            "assign_to", "got an empty list; name at least one user, or leave assign_to out"
         )
     if fallback_to_voice_only and True in (fields.get("with_sms"), fields.get("with_mms")):
         raise InvalidRequestError(

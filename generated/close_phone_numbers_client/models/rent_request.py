@@ -27,8 +27,7 @@ class RentRequest:
         carrier_type (None | RentableCarrierType | Unset): The kind of number to rent.
         bundle_id (None | str | Unset): The regulatory bundle to rent the number under.
         assign_to (list[str] | Unset): Users to give the number to; the caller when left out. Anyone else
-            needs the "Manage Team Phone Numbers" permission. An empty list names
-            nobody: leave the field out instead.
+            needs the "Manage Team Phone Numbers" permission.
         sharing (Sharing | Unset): `personal` rents a number for one user, `group` a group number.
     """
 
