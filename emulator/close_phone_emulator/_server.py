@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import json
 import socket
 import threading
 import time
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, TextIO
 
 import uvicorn
 
@@ -18,8 +19,11 @@ from ._options import add_server_options
 from ._seed import SeedError
 
 
-def run(args: argparse.Namespace, out: TextIO) -> int:
-    """Start the emulator as `args` say, print where and with which keys, serve until ^C."""
+def run(args: argparse.Namespace, out: TextIO, *, as_json: bool = False) -> int:
+    """Start the emulator as `args` say, print where and with which keys, serve until ^C.
+
+    ``as_json`` prints that as one JSON object (see `describe`) instead of the banner.
+    """
     try:
         emu = Emulator(seed=args.seed, random_seed=args.random_seed)
     except SeedError as exc:
@@ -35,7 +39,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"error: cannot listen on {args.host}:{args.port}: {exc}\n")
         return 2
     host, port = sock.getsockname()[:2]
-    out.write(banner(emu, f"http://{host}:{port}"))
+    root = f"http://{host}:{port}"
+    out.write(json.dumps(describe(emu, root)) + "\n" if as_json else banner(emu, root))
     out.flush()
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(server.serve(sockets=[sock]))
@@ -74,6 +79,24 @@ def banner(emu: Emulator, root: str) -> str:
         permission = "  Manage Team Phone Numbers" if user.manage_team_phone_numbers else ""
         lines.append(f"  {user.api_key}  {user.name}  ({names[user.organization_id]}){permission}")
     return "\n".join(lines) + "\n"
+
+
+def describe(emu: Emulator, root: str) -> dict[str, Any]:
+    """The banner's facts for programs: base URL, admin URL and the seeded users' keys."""
+    names = {o.id: o.name for o in emu.store.organizations.values()}
+    return {
+        "base_url": f"{root}/api/v1",
+        "admin_url": f"{root}/_emulator/",
+        "users": [
+            {
+                "api_key": user.api_key,
+                "name": user.name,
+                "organization": names[user.organization_id],
+                "manage_team_phone_numbers": user.manage_team_phone_numbers,
+            }
+            for user in emu.users
+        ],
+    }
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:

@@ -1,49 +1,44 @@
-"""How a parsed ``close-phone-numbers`` command line runs: options, parsing, failures."""
+"""How a ``close-phone-numbers`` command line is parsed and run, and how failures print."""
 
 from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import logging
 import os
 import sys
-import textwrap
 import traceback
 from collections.abc import Iterator, Sequence
 
-from .. import PhoneNumbers
 from .._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, logger
-from ._commands import COMMANDS, Handler, given
-from ._console import Console, api_key, base_url
-from ._errors import ExitCode, describe
+from ._command import Command
+from ._console import Console
+from ._errors import ExitCode, Failure, describe
+from ._parser import ParseError, Parser, add_output_options, wants_json, with_example
+from ._profiles import PROFILE_ENV
+from ._session import Session
 
-_COMMON_EPILOG = f"""
-The key comes from {API_KEY_ENV} and the API root from {BASE_URL_ENV}
-({DEFAULT_BASE_URL} when unset). Exit codes are listed in docs/cli.md.
+COMMON_EPILOG = f"""
+The key comes from --api-key, then {API_KEY_ENV}, then the profile `login` stored
+({PROFILE_ENV} or --profile picks it); the API root from --base-url, then {BASE_URL_ENV},
+then the profile, else {DEFAULT_BASE_URL}. `close-phone-numbers --help` lists exit codes.
 """
 
 
-def add_commands(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register the API subcommands on the parser of ``close-phone-numbers``."""
-    for name, help_, example, add_arguments, handler in COMMANDS:
-        parser = subparsers.add_parser(name, help=help_, description=help_)
-        with_example(parser, example, _COMMON_EPILOG)
-        add_arguments(parser)
-        # After the command's own options, so its usage line starts with what matters.
-        _add_common_options(parser)
-        parser.set_defaults(api_handler=handler)
+def add_command(subparsers: argparse._SubParsersAction[Parser], command: Command) -> None:
+    """Register ``command`` on the parser of ``close-phone-numbers``."""
+    parser = subparsers.add_parser(command.name, help=command.help, description=command.help)
+    with_example(parser, command.example, COMMON_EPILOG if command.connects else "")
+    command.arguments(parser)
+    # After the command's own options, so its usage line starts with what matters.
+    if command.connects:
+        _add_connection_options(parser)
+    add_output_options(parser)
+    parser.set_defaults(command_object=command, command_parser=parser)
 
 
-def with_example(parser: argparse.ArgumentParser, example: str, more: str = "") -> None:
-    """End the --help of ``parser`` with ``example``, kept as written."""
-    parser.formatter_class = argparse.RawDescriptionHelpFormatter
-    title = "examples" if "\n" in example.strip() else "example"
-    parser.epilog = f"{title}:\n" + textwrap.indent(example.strip(), "  ") + "\n" + more
-
-
-def parse(
-    parser: argparse.ArgumentParser, argv: Sequence[str] | None, console: Console
-) -> argparse.Namespace | int:
+def parse(parser: Parser, argv: Sequence[str], console: Console) -> argparse.Namespace | int:
     """Parse ``argv``; --help, --version and usage errors return their exit code instead.
 
     argparse writes to sys.stdout and sys.stderr itself, so they point at the console's
@@ -54,39 +49,50 @@ def parse(
             return parser.parse_args(argv)
     except SystemExit as exc:
         return exc.code if isinstance(exc.code, int) else int(ExitCode.BAD_INPUT)
+    except ParseError as exc:
+        return usage_error(exc, console, as_json=wants_json(argv))
 
 
-def is_api_command(args: argparse.Namespace) -> bool:
-    """Whether the parsed command line is one of the subcommands of this module."""
-    return getattr(args, "api_handler", None) is not None
+def usage_error(exc: ParseError, console: Console, *, as_json: bool) -> int:
+    """argparse's complaint with the usage of the (sub)command it concerns, or JSON."""
+    code = ExitCode.BAD_INPUT
+    if as_json:
+        failure = Failure(code, exc.message, "UsageError", exc.message)
+        console.say(json.dumps(failure.as_json(), ensure_ascii=False))
+    else:
+        console.stderr.write(exc.parser.format_usage())
+        console.say(f"{exc.parser.prog}: error: {exc.message}")
+    return int(code)
 
 
-def execute(args: argparse.Namespace, console: Console) -> int:
-    """Run a parsed API subcommand; every failure becomes one line and an exit code."""
-    key: str | None = None
+def execute(command: Command, args: argparse.Namespace, console: Console, parser: Parser) -> int:
+    """Run a parsed subcommand; every failure becomes one line (or JSON) and an exit code."""
+    try:
+        session = Session(args, console, parser)
+    except ParseError as exc:  # flags that parse but disagree, such as --json --format csv
+        return usage_error(exc, console, as_json=True)
     try:
         with _library_log(console, debug=args.debug):
-            key = api_key(args, console)
-            options = given(
-                base_url=base_url(args, console),
-                timeout=args.timeout,
-                max_retries=args.max_retries,
-                http_client=console.http_client,
-                sleep=console.sleep,
-            )
-            with PhoneNumbers(api_key=key, **options) as numbers:
-                handler: Handler = args.api_handler
-                return handler(args, console, numbers)
+            try:
+                return command.run(args, session)
+            finally:
+                session.close()
     except BrokenPipeError:
         # `list | head` closed our stdout: the reader has what it wanted.
         _silence_stdout(console)
         return int(ExitCode.OK)
+    except ParseError as exc:
+        return usage_error(exc, console, as_json=session.output.json)
     except (Exception, KeyboardInterrupt) as exc:
+        key = session.secrets[-1] if session.secrets else None
         failure = describe(exc, secret=key)
         if args.debug:
             trace = "".join(traceback.format_exception(exc))
             console.stderr.write(trace.replace(key, "***") if key else trace)
-        console.say(f"close-phone-numbers: {failure.line}")
+        if session.output.json:
+            console.say(json.dumps(failure.as_json(), ensure_ascii=False))
+        else:
+            console.say(f"close-phone-numbers: {failure.line}")
         return int(failure.code)
 
 
@@ -118,14 +124,17 @@ class _LowerLevelFormatter(logging.Formatter):
         return super().format(record).replace(record.levelname, record.levelname.lower(), 1)
 
 
-def _add_common_options(parser: argparse.ArgumentParser) -> None:
+def _add_connection_options(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("connection")
     group.add_argument(
         "--api-key",
         metavar="KEY",
-        help=f"the Close API key; prefer {API_KEY_ENV}, as flags show in process lists",
+        help=f"the Close API key; prefer {API_KEY_ENV} or login, as flags show in process lists",
     )
     group.add_argument("--base-url", metavar="URL", help=f"the API root; default {BASE_URL_ENV}")
+    group.add_argument(
+        "--profile", metavar="NAME", help=f"use the key `login` stored under NAME ({PROFILE_ENV})"
+    )
     group.add_argument(
         "--timeout", type=float, metavar="SECONDS", help="per request (default: the library's)"
     )
@@ -135,4 +144,3 @@ def _add_common_options(parser: argparse.ArgumentParser) -> None:
         metavar="N",
         help="retries (default: the library's); a rent is resent only if it surely did not run",
     )
-    group.add_argument("--debug", action="store_true", help="log requests; tracebacks on errors")

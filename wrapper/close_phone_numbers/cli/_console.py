@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import argparse
+import getpass
+import io
 import os
 import sys
 import time
@@ -12,8 +13,8 @@ from typing import TextIO
 
 import httpx
 
-from .._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL
-from ._errors import Aborted, NoCredentials
+from ._errors import Aborted
+from ._profiles import KeyStore, system_keyring
 
 _YES = frozenset({"y", "yes"})
 
@@ -28,6 +29,10 @@ class Console:
     env: Mapping[str, str]
     http_client: httpx.Client | None = None
     sleep: Callable[[float], None] = time.sleep
+    # Asks for a secret without echoing it; getpass reads the terminal itself.
+    getpass: Callable[[str], str] = getpass.getpass
+    # The OS keyring, looked for only when a key is stored or read.
+    keyring: Callable[[], KeyStore | None] = system_keyring
 
     @classmethod
     def of(
@@ -39,9 +44,11 @@ class Console:
         env: Mapping[str, str] | None = None,
         http_client: httpx.Client | None = None,
         sleep: Callable[[float], None] = time.sleep,
+        getpass: Callable[[str], str] | None = None,
+        keyring: Callable[[], KeyStore | None] | None = None,
     ) -> Console:
         """The given streams and environment, or the process's own."""
-        return cls(
+        console = cls(
             stdin=stdin or sys.stdin,
             stdout=stdout or sys.stdout,
             stderr=stderr or sys.stderr,
@@ -49,6 +56,34 @@ class Console:
             http_client=http_client,
             sleep=sleep,
         )
+        if getpass is not None:
+            console.getpass = getpass
+        if keyring is not None:
+            console.keyring = keyring
+        return console
+
+    def size(self) -> tuple[int, int] | None:
+        """(columns, lines) of the terminal stdout is, or None when it is not one.
+
+        COLUMNS and LINES win, as they do for other tools.
+        """
+        if not _isatty(self.stdout):
+            return None
+        try:
+            columns, lines = os.get_terminal_size(self.stdout.fileno())
+        except (OSError, ValueError, io.UnsupportedOperation):
+            columns, lines = 80, 24
+        return _number(self.env.get("COLUMNS"), columns), _number(self.env.get("LINES"), lines)
+
+    def colour(self, stream: TextIO, *, disabled: bool = False) -> bool:
+        """Whether to colour what goes to ``stream``: a terminal, and nobody said no.
+
+        NO_COLOR (any non-empty value, see no-color.org) and --no-color turn it off, and
+        so does TERM=dumb.
+        """
+        if disabled or self.env.get("NO_COLOR") or self.env.get("TERM") == "dumb":
+            return False
+        return _isatty(stream)
 
     def say(self, text: str) -> None:
         """A message for people; stderr, so stdout stays clean for --json."""
@@ -78,25 +113,12 @@ class Console:
             raise Aborted(f"Nothing was {what}: not confirmed.")
 
 
-def api_key(args: argparse.Namespace, console: Console) -> str:
-    """The key from --api-key or CLOSE_API_KEY; never printed."""
-    if args.api_key is not None:
-        console.say(
-            "warning: --api-key is visible to other users in the process list; "
-            f"prefer the {API_KEY_ENV} environment variable."
-        )
-        key: str = args.api_key
-    else:
-        key = console.env.get(API_KEY_ENV, "")
-    if not key.strip():
-        raise NoCredentials(
-            f"No API key: set {API_KEY_ENV} (or pass --api-key). "
-            "Create one in Close under Settings > Developer > API Keys."
-        )
-    return key.strip()
+def _isatty(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):  # a closed or a stand-in stream
+        return False
 
 
-def base_url(args: argparse.Namespace, console: Console) -> str:
-    """The API root from --base-url or CLOSE_BASE_URL, else Close itself."""
-    url: str = args.base_url or console.env.get(BASE_URL_ENV) or DEFAULT_BASE_URL
-    return url
+def _number(text: str | None, default: int) -> int:
+    return int(text) if text and text.isdigit() and int(text) > 0 else default

@@ -25,7 +25,7 @@ from .. import (
 
 
 class ExitCode(enum.IntEnum):
-    """The exit codes of ``close-phone-numbers``; docs/cli.md has the same table."""
+    """The exit codes of ``close-phone-numbers``; `--help` prints them with `MEANINGS`."""
 
     OK = 0
     FAILURE = 1
@@ -39,6 +39,28 @@ class ExitCode(enum.IntEnum):
     PAYMENT_REQUIRED = 9
     ABORTED = 10
     INTERRUPTED = 130
+
+
+# What each code means, as `close-phone-numbers --help` prints it.
+MEANINGS: dict[ExitCode, str] = {
+    ExitCode.OK: "success",
+    ExitCode.FAILURE: "other failure: a 5xx from Close, a malformed answer, a bug",
+    ExitCode.BAD_INPUT: "bad input: a wrong flag or value (nothing sent), or a 400",
+    ExitCode.AUTH: "no key, a wrong key (401) or a missing permission (403)",
+    ExitCode.NOT_FOUND: "no such phone number (404)",
+    ExitCode.RATE_LIMITED: "rate limited (429) after the retries",
+    ExitCode.RENT_REFUSED: "rent refused by Close; nothing was rented",
+    ExitCode.RENT_OUTCOME_UNKNOWN: "a rent may have happened: check `list` before renting again",
+    ExitCode.UNREACHABLE: "Close unreachable: connection refused, DNS, timeout",
+    ExitCode.PAYMENT_REQUIRED: "payment required (402): a limit of the Close plan",
+    ExitCode.ABORTED: "aborted: not confirmed, or nobody to ask; nothing was done",
+    ExitCode.INTERRUPTED: "interrupted by Ctrl-C",
+}
+
+
+def exit_code_table() -> str:
+    """The exit codes as aligned lines, for the end of --help."""
+    return "".join(f"  {int(code):<4} {MEANINGS[code]}\n" for code in ExitCode)
 
 
 class Aborted(Exception):
@@ -59,6 +81,20 @@ class Failure:
 
     code: ExitCode
     line: str
+    kind: str = ""
+    message: str = ""
+    hint: str = ""
+
+    def as_json(self) -> dict[str, object]:
+        """The failure for a program that asked for JSON."""
+        return {
+            "error": {
+                "type": self.kind,
+                "message": self.message,
+                "hint": self.hint,
+                "exit_code": int(self.code),
+            }
+        }
 
 
 def describe(exc: BaseException, *, secret: str | None = None) -> Failure:
@@ -77,8 +113,8 @@ def describe(exc: BaseException, *, secret: str | None = None) -> Failure:
         # The hint is a sentence of its own; library messages end without a stop.
         line = f"{line} {hint}" if message.endswith((".", "!", "?")) else f"{line}. {hint}"
     if secret:
-        line = line.replace(secret, "***")
-    return Failure(code, line)
+        line, message, hint = (t.replace(secret, "***") for t in (line, message, hint))
+    return Failure(code, line, name, message, hint)
 
 
 def _classify(exc: BaseException) -> tuple[ExitCode, str]:

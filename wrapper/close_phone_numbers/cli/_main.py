@@ -1,4 +1,4 @@
-"""The `close-phone-numbers` command line: one subcommand per task, in a dispatch table."""
+"""The `close-phone-numbers` command line: the subcommands of `_registry`, parsed and run."""
 
 from __future__ import annotations
 
@@ -8,54 +8,39 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TextIO
 
 import httpx
-from close_phone_emulator import add_server_options
 
+from .._constants import API_KEY_ENV, BASE_URL_ENV
 from .._version import __version__
-from ._app import add_commands, execute, is_api_command, parse, with_example
+from ._app import add_command, execute, parse
+from ._command import Command
 from ._console import Console
+from ._pager import PAGER_ENV
+from ._parser import Parser, top_epilog
+from ._profiles import CONFIG_DIR_ENV, PROFILE_ENV, KeyStore
+from ._registry import commands
 
-AddArguments = Callable[[argparse.ArgumentParser], None]
-Run = Callable[[argparse.Namespace, TextIO], int]
-
-
-def _emulator_arguments(parser: argparse.ArgumentParser) -> None:
-    with_example(parser, "close-phone-numbers emulator --port 8086")
-    add_server_options(parser)
-
-
-def _emulator(args: argparse.Namespace, out: TextIO) -> int:
-    try:
-        from close_phone_emulator._server import run
-    except ImportError as exc:
-        out.write(
-            f"error: the emulator needs the 'emulator' extra ({exc.name} is missing): "
-            "pip install 'close-phone-numbers[emulator]'\n"
-        )
-        return 2
-    return run(args, out)
+_ENVIRONMENT = f"""environment:
+  {API_KEY_ENV:<16} the API key (wins over a stored profile)
+  {BASE_URL_ENV:<16} the API root
+  {PROFILE_ENV:<16} the profile to use when --profile is not given
+  {CONFIG_DIR_ENV:<16} where profiles are kept (default: the platform's config dir)
+  NO_COLOR         any value turns colour off
+  {PAGER_ENV}, PAGER a pager for long tables at a terminal; empty or cat for none
+"""
 
 
-# name -> (help, add arguments, run). Later subcommands join this table.
-COMMANDS: dict[str, tuple[str, AddArguments, Run]] = {
-    "emulator": (
-        "serve a local, stateful emulator of the Close phone-number API",
-        _emulator_arguments,
-        _emulator,
-    ),
-}
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The parser of every subcommand in COMMANDS."""
-    parser = argparse.ArgumentParser(
+def build_parser() -> Parser:
+    """The parser of every subcommand the registry lists."""
+    parser = Parser(
         prog="close-phone-numbers",
         description="Work with the phone numbers of a Close organization.",
+        epilog=top_epilog(_ENVIRONMENT),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    add_commands(subparsers)  # list, get, update, delete, rent: _commands.py
-    for name, (help_, add_arguments, _) in COMMANDS.items():
-        add_arguments(subparsers.add_parser(name, help=help_, description=help_))
+    for command in commands():
+        add_command(subparsers, command)
     return parser
 
 
@@ -68,18 +53,33 @@ def main(
     env: Mapping[str, str] | None = None,
     http_client: httpx.Client | None = None,
     sleep: Callable[[float], None] = time.sleep,
+    getpass: Callable[[str], str] | None = None,
+    keyring: Callable[[], KeyStore | None] | None = None,
 ) -> int:
-    """Entry point of the `close-phone-numbers` script; tests inject streams, env, client, sleep."""
+    """Entry point of the `close-phone-numbers` script.
+
+    Tests inject the streams, the environment, the HTTP client, the sleep, the secret
+    prompt and the keyring.
+    """
+    import sys
+
     console = Console.of(
-        stdin=stdin, stdout=out, stderr=stderr, env=env, http_client=http_client, sleep=sleep
+        stdin=stdin,
+        stdout=out,
+        stderr=stderr,
+        env=env,
+        http_client=http_client,
+        sleep=sleep,
+        getpass=getpass,
+        keyring=keyring,
     )
-    args = parse(build_parser(), argv, console)
+    parser = build_parser()
+    words = list(sys.argv[1:] if argv is None else argv)
+    args = parse(parser, words, console)
     if isinstance(args, int):
         return args
-    if is_api_command(args):
-        return execute(args, console)
-    _, _, run = COMMANDS[args.command]
-    return run(args, console.stdout)
+    command: Command = args.command_object
+    return execute(command, args, console, parser)
 
 
 if __name__ == "__main__":

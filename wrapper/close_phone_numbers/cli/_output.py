@@ -1,7 +1,9 @@
-"""How numbers look on a terminal (tables, field lists) and to machines (JSON)."""
+"""How numbers look on a terminal (tables, field lists) and to machines (JSON, CSV, YAML)."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any, Protocol, TextIO
@@ -27,6 +29,8 @@ _LEADING_FIELDS = ("id", "number", "number_formatted", "label", "type", "partici
 
 # Free text is cut in tables; ids and numbers never are, people copy them.
 _MAX_CELL = 32
+_UNCUT = frozenset({"id", "number"})
+_BOLD, _RESET = "\033[1m", "\033[0m"
 
 
 def as_dict(model: _Model) -> dict[str, Any]:
@@ -51,18 +55,91 @@ def write_json_array(out: TextIO, items: Iterable[Mapping[str, Any]]) -> int:
     return count
 
 
+def table_lines(
+    rows: Sequence[Mapping[str, Any]],
+    columns: Sequence[tuple[str, str]] = TABLE_COLUMNS,
+    *,
+    width: int | None = None,
+    colour: bool = False,
+) -> list[str]:
+    """Aligned columns with a header, fitted into ``width`` characters when it is given.
+
+    Long free text is always cut with an ellipsis. To fit a terminal, the widest column
+    that is not an id or a number gives up a character at a time, down to its title's
+    width; ids and numbers are never cut, since people copy them.
+    """
+    cells = [[_cell(row.get(key), short=True) for key, _ in columns] for row in rows]
+    headers = [title for _, title in columns]
+    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    if width is not None:
+        _fit(
+            widths,
+            [
+                max(len(h), 3) if k not in _UNCUT else w
+                for (k, _), h, w in zip(columns, headers, widths, strict=True)
+            ],
+            width,
+        )
+    lines = []
+    for n, line in enumerate([headers, *cells]):
+        text = "  ".join(_clip(c, w).ljust(w) for c, w in zip(line, widths, strict=True)).rstrip()
+        lines.append(f"{_BOLD}{text}{_RESET}" if colour and n == 0 else text)
+    return lines
+
+
 def write_table(
     out: TextIO,
     rows: Sequence[Mapping[str, Any]],
     columns: Sequence[tuple[str, str]] = TABLE_COLUMNS,
 ) -> None:
-    """Aligned columns with a header; long cells are cut with an ellipsis."""
-    cells = [[_cell(row.get(key), short=True) for key, _ in columns] for row in rows]
-    headers = [title for _, title in columns]
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
-    for line in [headers, *cells]:
-        out.write("  ".join(c.ljust(w) for c, w in zip(line, widths, strict=True)).rstrip())
-        out.write("\n")
+    """`table_lines` with no width limit and no colour, written to ``out``."""
+    out.write("".join(line + "\n" for line in table_lines(rows, columns)))
+
+
+def _fit(widths: list[int], floors: list[int], width: int) -> None:
+    def total() -> int:
+        return sum(widths) + 2 * (len(widths) - 1)
+
+    while total() > width:
+        shrinkable = [i for i, w in enumerate(widths) if w > floors[i]]
+        if not shrinkable:
+            return  # nothing more to give: the terminal wraps what is left
+        widest = max(shrinkable, key=lambda i: widths[i])
+        widths[widest] -= 1
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def csv_text(rows: Sequence[Mapping[str, Any]], columns: Sequence[str]) -> str:
+    """RFC 4180 CSV with a header; lists are joined with ';', booleans are true/false."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")
+    writer.writerow(columns)
+    for row in rows:
+        writer.writerow([_csv_cell(row.get(name)) for name in columns])
+    return buffer.getvalue()
+
+
+def _csv_cell(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, list):
+        return ";".join(_csv_cell(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value)
+
+
+def all_keys(rows: Iterable[Mapping[str, Any]]) -> list[str]:
+    """Every field of ``rows``, in the order they first appear."""
+    seen: dict[str, None] = {}
+    for row in rows:
+        seen.update(dict.fromkeys(row))
+    return list(seen)
 
 
 def columns_for(fields: Sequence[str]) -> list[tuple[str, str]]:
@@ -70,13 +147,14 @@ def columns_for(fields: Sequence[str]) -> list[tuple[str, str]]:
     return [(name, name.upper()) for name in fields]
 
 
-def write_fields(out: TextIO, number: Mapping[str, Any]) -> None:
+def write_fields(out: TextIO, number: Mapping[str, Any], *, colour: bool = False) -> None:
     """Every field of one number as `name  value` lines."""
     keys = [k for k in _LEADING_FIELDS if k in number]
     keys += [k for k in number if k not in keys]
     width = max((len(k) for k in keys), default=0)
     for key in keys:
-        out.write(f"{key.ljust(width)}  {_cell(number[key], short=False)}\n")
+        name = f"{_BOLD}{key.ljust(width)}{_RESET}" if colour else key.ljust(width)
+        out.write(f"{name}  {_cell(number[key], short=False)}\n")
 
 
 def _cell(value: object, *, short: bool) -> str:

@@ -3,27 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Iterator
 from itertools import islice
 from typing import Any
 
 from .. import PhoneNumbers, RentableCarrierType, Sharing
-from ._console import Console
+from ._command import Command
 from ._errors import ExitCode, UsageError
-from ._output import (
-    TABLE_COLUMNS,
-    as_dict,
-    columns_for,
-    write_fields,
-    write_json,
-    write_json_array,
-    write_table,
-)
+from ._output import TABLE_COLUMNS, as_dict, columns_for
+from ._session import Session, given
 
 # How many of the organization's numbers the rent prompt looks at for a price.
 _PRICE_SAMPLE = 100
-
-Handler = Callable[[argparse.Namespace, Console, PhoneNumbers], int]
 
 # list ---------------------------------------------------------------------------------------
 
@@ -43,10 +34,10 @@ def _list_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--fields", type=_parse_list, metavar="F1,F2", help="only these fields")
     parser.add_argument("--page-size", type=int, metavar="N", help="numbers per request (1-100)")
     parser.add_argument("--limit", type=int, metavar="N", help="stop after N numbers")
-    parser.add_argument("--json", action="store_true", help="a JSON array instead of a table")
+    parser.add_argument("--no-pager", action="store_true", help="never page a long table")
 
 
-def _list(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -> int:
+def _list(args: argparse.Namespace, session: Session) -> int:
     if args.limit is not None and args.limit < 1:
         raise UsageError("--limit must be at least 1.")
     filters = given(
@@ -57,16 +48,26 @@ def _list(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -> 
         fields=args.fields,
         page_size=args.page_size,
     )
-    # islice stops the lazy list early, so --limit also limits the requests.
-    items = (as_dict(n) for n in islice(numbers.list(**filters), args.limit))
-    if args.json:
-        write_json_array(console.stdout, items)
-        return ExitCode.OK
-    rows = list(items)
-    if not rows:
-        console.say("No phone numbers match.")
-        return ExitCode.OK
-    write_table(console.stdout, rows, columns_for(args.fields) if args.fields else TABLE_COLUMNS)
+    # islice stops the lazy list early, so --limit also limits the requests. One number
+    # past the limit tells whether there are more.
+    listed = (as_dict(n) for n in session.numbers.list(**filters))
+    seen = islice(listed, None if args.limit is None else args.limit + 1)
+    more = False
+
+    def upto_limit() -> Iterator[dict[str, Any]]:
+        nonlocal more
+        for count, item in enumerate(seen):
+            if args.limit is not None and count == args.limit:
+                more = True
+                return
+            yield item
+
+    columns = columns_for(args.fields) if args.fields else TABLE_COLUMNS
+    shown = session.show_rows(upto_limit(), columns, empty="No phone numbers match.")
+    if more:
+        session.console.say(
+            f"Showing the first {shown}; there are more. Raise --limit, or drop it, to see them."
+        )
     return ExitCode.OK
 
 
@@ -76,12 +77,11 @@ def _list(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -> 
 def _get_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("id", metavar="ID", help="the phone number id, phon_…")
     parser.add_argument("--fields", type=_parse_list, metavar="F1,F2", help="only these fields")
-    parser.add_argument("--json", action="store_true", help="JSON instead of a field list")
 
 
-def _get(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -> int:
-    number = numbers.get(args.id, **given(fields=args.fields))
-    _show(console, as_dict(number), as_json=args.json)
+def _get(args: argparse.Namespace, session: Session) -> int:
+    number = session.numbers.get(args.id, **given(fields=args.fields))
+    session.show(as_dict(number))
     return ExitCode.OK
 
 
@@ -151,10 +151,9 @@ def _update_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="remove the voicemail greeting",
     )
-    parser.add_argument("--json", action="store_true", help="JSON instead of a field list")
 
 
-def _update(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -> int:
+def _update(args: argparse.Namespace, session: Session) -> int:
     changes = {dest: getattr(args, dest) for _, dest, _ in _UPDATE_FLAGS}
     changes = {k: v for k, v in changes.items() if v is not None}
     if args.clear_voicemail_greeting:
@@ -166,9 +165,9 @@ def _update(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -
     if not changes:
         flags = ", ".join(flag for flag, _, _ in _UPDATE_FLAGS)
         raise UsageError(f"Nothing to update: give at least one of {flags}.")
-    number = numbers.update(args.id, **changes)
-    console.say(f"Updated {number.id}: {', '.join(sorted(changes))}.")
-    _show(console, as_dict(number), as_json=args.json)
+    number = session.numbers.update(args.id, **changes)
+    session.console.say(f"Updated {number.id}: {', '.join(sorted(changes))}.")
+    session.show(as_dict(number))
     return ExitCode.OK
 
 
@@ -180,7 +179,9 @@ def _delete_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
 
 
-def _delete(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -> int:
+def _delete(args: argparse.Namespace, session: Session) -> int:
+    numbers = session.numbers
+
     def question() -> str:
         # Name what will go: an id alone is easy to mistype.
         number = as_dict(numbers.get(args.id))
@@ -191,9 +192,9 @@ def _delete(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -
             f"Delete {shown}{label} ({args.id})?"
         )
 
-    console.confirm(question, assume_yes=args.yes, what="deleted")
+    session.console.confirm(question, assume_yes=args.yes, what="deleted")
     numbers.delete(args.id)
-    console.stdout.write(f"Deleted {args.id}.\n")
+    session.output.value({"deleted": args.id}, f"Deleted {args.id}.")
     return ExitCode.OK
 
 
@@ -233,10 +234,10 @@ def _rent_arguments(parser: argparse.ArgumentParser) -> None:
         help="if only numbers without SMS exist, rent one of those",
     )
     parser.add_argument("--yes", "-y", action="store_true", help="do not ask for confirmation")
-    parser.add_argument("--json", action="store_true", help="JSON instead of a field list")
 
 
-def _rent(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -> int:
+def _rent(args: argparse.Namespace, session: Session) -> int:
+    numbers, console = session.numbers, session.console
     request = given(
         prefix=args.prefix,
         with_sms=args.with_sms,
@@ -251,7 +252,7 @@ def _rent(args: argparse.Namespace, console: Console, numbers: PhoneNumbers) -> 
         args.country, fallback_to_voice_only=args.fallback_to_voice_only, **request
     )
     console.say(f"Rented {number.number_formatted} ({number.id}).")
-    _show(console, as_dict(number), as_json=args.json)
+    session.show(as_dict(number))
     return ExitCode.OK
 
 
@@ -300,18 +301,6 @@ def _price_hint(args: argparse.Namespace, numbers: PhoneNumbers) -> str:
 # shared -------------------------------------------------------------------------------------
 
 
-def _show(console: Console, number: dict[str, Any], *, as_json: bool) -> None:
-    if as_json:
-        write_json(console.stdout, number)
-    else:
-        write_fields(console.stdout, number)
-
-
-def given(**values: Any) -> dict[str, Any]:
-    # Only what the user gave reaches the library, which sends only what it is given.
-    return {k: v for k, v in values.items() if v is not None}
-
-
 def _parse_list(value: str, *, empty: bool = False) -> list[str]:
     items = [part.strip() for part in value.split(",") if part.strip()]
     if not items and not empty:
@@ -328,8 +317,8 @@ def _parse_bool(value: str) -> bool:
     raise argparse.ArgumentTypeError(f"expected true or false, got {value!r}")
 
 
-COMMANDS: tuple[tuple[str, str, str, Callable[[argparse.ArgumentParser], None], Handler], ...] = (
-    (
+COMMANDS = (
+    Command(
         "list",
         "List phone numbers as a table, or as JSON with --json.",
         """
@@ -339,14 +328,14 @@ close-phone-numbers list --fields id,number,label --json
         _list_arguments,
         _list,
     ),
-    (
+    Command(
         "get",
         "Show every field of one phone number.",
         "close-phone-numbers get phon_8ZcQ3Lq1f0XkWmR2yV7tB4nD6hJ9sA5eG1uP3oK0iTr",
         _get_arguments,
         _get,
     ),
-    (
+    Command(
         "update",
         "Change the settings of a phone number; only the flags given are sent.",
         """
@@ -357,14 +346,14 @@ close-phone-numbers update phon_8ZcQ3Lq1f0 --clear-voicemail-greeting
         _update_arguments,
         _update,
     ),
-    (
+    Command(
         "delete",
         "Delete a phone number; a rented number is released. Asks first unless --yes.",
         "close-phone-numbers delete phon_8ZcQ3Lq1f0XkWmR2yV7tB4nD6hJ9sA5eG1uP3oK0iTr",
         _delete_arguments,
         _delete,
     ),
-    (
+    Command(
         "rent",
         "Rent a new number from Close. This costs money; asks first unless --yes.",
         """

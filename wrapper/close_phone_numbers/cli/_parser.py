@@ -1,0 +1,112 @@
+"""argparse, made to suggest fixes for typos and to report errors instead of exiting."""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import textwrap
+from collections.abc import Iterable, Sequence
+from typing import Any, NoReturn
+
+from ._errors import exit_code_table
+
+FORMATS = ("table", "json", "csv", "yaml")
+
+
+class ParseError(Exception):
+    """A command line argparse refused; ``parser`` is the (sub)command it was refused by."""
+
+    def __init__(self, parser: argparse.ArgumentParser, message: str) -> None:
+        super().__init__(message)
+        self.parser = parser
+        self.message = message
+
+
+class Parser(argparse.ArgumentParser):
+    """An ArgumentParser that raises `ParseError` and says "did you mean" where it can."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ParseError(self, message)
+
+    def parse_args(  # type: ignore[override]
+        self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
+    ) -> argparse.Namespace:
+        parsed, extras = self.parse_known_args(args, namespace)
+        if extras:
+            # argparse reports these on the top-level parser; the subcommand's usage is
+            # what helps, so the error is raised by the parser that was running.
+            owner: Parser = getattr(parsed, "command_parser", self)
+            message = "unrecognized arguments: " + " ".join(extras)
+            hints = [owner.suggest_flag(extra) for extra in extras if extra.startswith("-")]
+            owner.error(message + "".join(f"; did you mean {h}?" for h in hints if h))
+        return parsed
+
+    def suggest_flag(self, given: str) -> str | None:
+        """The nearest flag of this parser to ``given``, if any is near."""
+        flag = given.partition("=")[0]
+        return closest(flag, self._option_string_actions)
+
+    def _check_value(self, action: argparse.Action, value: Any) -> None:
+        choices = action.choices
+        if choices is None or value in choices:
+            return
+        names = [str(choice) for choice in choices]
+        message = f"invalid choice: {value!r} (choose from {', '.join(names)})"
+        hint = closest(str(value), names)
+        if hint:
+            message += f"; did you mean {hint!r}?"
+        raise argparse.ArgumentError(action, message)
+
+
+def closest(given: str, candidates: Iterable[str]) -> str | None:
+    """The candidate most like ``given``, or None when none is close enough."""
+    matches = difflib.get_close_matches(given, list(candidates), n=1, cutoff=0.6)
+    return matches[0] if matches else None
+
+
+def with_example(parser: argparse.ArgumentParser, example: str, more: str = "") -> None:
+    """End the --help of ``parser`` with ``example``, kept as written."""
+    parser.formatter_class = argparse.RawDescriptionHelpFormatter
+    title = "examples" if "\n" in example.strip() else "example"
+    parser.epilog = f"{title}:\n" + textwrap.indent(example.strip(), "  ") + "\n" + more
+
+
+def top_epilog(environment: str) -> str:
+    """The end of `close-phone-numbers --help`: settings from the environment, exit codes."""
+    return f"{environment}\nexit codes:\n{exit_code_table()}"
+
+
+def add_output_options(parser: argparse.ArgumentParser) -> None:
+    """--format, --json, --no-color and --debug: every subcommand has them."""
+    group = parser.add_argument_group("output")
+    group.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="how to print results (default: table, or a field list for one number)",
+    )
+    group.add_argument("--json", action="store_true", help="the same as --format json")
+    group.add_argument(
+        "--no-color", action="store_true", help="no colour, even on a terminal (or set NO_COLOR)"
+    )
+    group.add_argument("--debug", action="store_true", help="log requests; tracebacks on errors")
+
+
+def output_format(args: argparse.Namespace) -> str:
+    """The format asked for: --format, else json for --json, else table."""
+    chosen: str | None = getattr(args, "format", None)
+    if getattr(args, "json", False):
+        if chosen not in (None, "json"):
+            parser: Parser = args.command_parser
+            parser.error(f"--json and --format {chosen} disagree; give one of them")
+        return "json"
+    return chosen or "table"
+
+
+def wants_json(argv: Sequence[str]) -> bool:
+    """Whether an unparsed command line asks for JSON, so even its usage errors are JSON."""
+    for i, word in enumerate(argv):
+        if word == "--json" or word == "--format=json":
+            return True
+        if word == "--format" and i + 1 < len(argv) and argv[i + 1] == "json":
+            return True
+    return False
