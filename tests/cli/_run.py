@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import httpx
 from close_phone_numbers.cli import main
@@ -49,10 +50,16 @@ def run_cli(
     transport: httpx.BaseTransport,
     env: Mapping[str, str],
     answer: str | None = None,
+    tty: bool = False,
+    **injected: Any,
 ) -> Result:
-    """Run `close-phone-numbers argv`; `answer` is typed at a terminal, None means no terminal."""
+    """Run `close-phone-numbers argv`; `answer` is typed at a terminal, None means no terminal.
+
+    ``tty`` makes stdout a terminal too; ``injected`` passes getpass or keyring to main.
+    """
     stdin: io.StringIO = Terminal(answer) if answer is not None else io.StringIO("")
-    stdout, stderr = io.StringIO(), io.StringIO()
+    stdout = Terminal() if tty else io.StringIO()
+    stderr = io.StringIO()
     # Waits (retries, rent reconciliation) are recorded, never slept.
     sleeps: list[float] = []
     with httpx.Client(transport=transport) as http_client:
@@ -64,6 +71,7 @@ def run_cli(
             env=env,
             http_client=http_client,
             sleep=sleeps.append,
+            **injected,
         )
     return Result(code, stdout.getvalue(), stderr.getvalue(), sleeps)
 

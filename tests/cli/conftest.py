@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import Any
 
 import pytest
 from close_phone_emulator import Emulator
@@ -38,9 +39,20 @@ def env(emulator: Emulator) -> dict[str, str]:
 def cli(recorder: Recorder, env: dict[str, str]) -> Run:
     """The command against the emulator, as Alice (who may manage team numbers)."""
 
-    def run(*argv: str, answer: str | None = None, env_: Mapping[str, str] | None = None) -> Result:
+    def run(
+        *argv: str,
+        answer: str | None = None,
+        env_: Mapping[str, str] | None = None,
+        tty: bool = False,
+        **injected: Any,
+    ) -> Result:
         return run_cli(
-            list(argv), transport=recorder, env=env if env_ is None else env_, answer=answer
+            list(argv),
+            transport=recorder,
+            env=env if env_ is None else env_,
+            answer=answer,
+            tty=tty,
+            **injected,
         )
 
     return run

@@ -18,7 +18,7 @@ from close_phone_numbers.cli import main
 
 from ._run import fake_server, run_cli
 
-COMMANDS = ["list", "get", "update", "delete", "rent", "emulator"]
+COMMANDS = ["list", "get", "update", "delete", "rent", "emulator", "completion"]
 
 
 def nothing_sent(request: httpx.Request) -> httpx.Response:
@@ -47,6 +47,7 @@ def test_unknown_flag_is_a_usage_error() -> None:
     result = run_cli(["list", "--colour"], transport=fake_server(nothing_sent), env={})
     assert result.code == 2
     assert "unrecognized arguments: --colour" in result.err
+    assert result.err.startswith("usage: close-phone-numbers list ")
 
 
 def test_entry_point_target_is_main() -> None:

@@ -25,7 +25,8 @@ _ENVIRONMENT = f"""environment:
   {PROFILE_ENV:<16} the profile to use when --profile is not given
   {CONFIG_DIR_ENV:<16} where profiles are kept (default: the platform's config dir)
   NO_COLOR         any value turns colour off
-  {PAGER_ENV}, PAGER a pager for long tables at a terminal; empty or cat for none
+  {PAGER_ENV:<16} a pager for long tables at a terminal (else PAGER, else less);
+                   empty or cat for none
 """
 
 

@@ -30,6 +30,7 @@ _LEADING_FIELDS = ("id", "number", "number_formatted", "label", "type", "partici
 # Free text is cut in tables; ids and numbers never are, people copy them.
 _MAX_CELL = 32
 _UNCUT = frozenset({"id", "number"})
+_NARROWEST = 4
 _BOLD, _RESET = "\033[1m", "\033[0m"
 
 
@@ -64,22 +65,22 @@ def table_lines(
 ) -> list[str]:
     """Aligned columns with a header, fitted into ``width`` characters when it is given.
 
-    Long free text is always cut with an ellipsis. To fit a terminal, the widest column
-    that is not an id or a number gives up a character at a time, down to its title's
-    width; ids and numbers are never cut, since people copy them.
+    Long free text is always cut with an ellipsis. To fit a terminal, titles wider than
+    their column's cells are cut first, then the widest column gives up a character at a
+    time, down to four; ids and numbers are never cut, since people copy them.
     """
     cells = [[_cell(row.get(key), short=True) for key, _ in columns] for row in rows]
     headers = [title for _, title in columns]
-    widths = [max([len(h)] + [len(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    content = [max([0] + [len(r[i]) for r in cells]) for i in range(len(headers))]
+    widths = [max(len(h), c) for h, c in zip(headers, content, strict=True)]
     if width is not None:
-        _fit(
-            widths,
-            [
-                max(len(h), 3) if k not in _UNCUT else w
-                for (k, _), h, w in zip(columns, headers, widths, strict=True)
-            ],
-            width,
-        )
+        cut = [key not in _UNCUT for key, _ in columns]
+        for floor in ([max(c, _NARROWEST) for c in content], [_NARROWEST] * len(widths)):
+            _fit(
+                widths,
+                [min(w, f) if c else w for w, f, c in zip(widths, floor, cut, strict=True)],
+                width,
+            )
     lines = []
     for n, line in enumerate([headers, *cells]):
         text = "  ".join(_clip(c, w).ljust(w) for c, w in zip(line, widths, strict=True)).rstrip()
