@@ -264,19 +264,19 @@ def _where(response: httpx.Response) -> str:
     return f" on {request.method} {request.url.path}"
 
 
-def error_from_response(response: httpx.Response) -> APIStatusError:
+def error_from_response(response: httpx.Response, detail: str | None = None) -> APIStatusError:
     """Map a response that is not an accepted success to the exception it means.
 
-    A success status reaches here only when its body could not be read or had the wrong shape.
+    A success status reaches here only when its body could not be read or had the wrong shape;
+    ``detail`` then says where the body departs from the spec, when that is known.
     """
     status = response.status_code
     body = _decode(response.content)
     reason = f"{status} {response.reason_phrase or 'Unknown Status'}{_where(response)}"
     text = f"{reason}: {_message(body)}"
     if 200 <= status < 300:
-        return UnexpectedResponseError(
-            f"{reason}: the body does not match the API spec", response=response, body=body
-        )
+        problem = detail or "the body does not match the API spec"
+        return UnexpectedResponseError(f"{reason}: {problem}", response=response, body=body)
     if isinstance(body, dict) and status in (400, 402):
         refusal = body.get("status")
         if isinstance(refusal, str):

@@ -21,6 +21,7 @@ from close_phone_numbers_client.api.phone_numbers import (
     rent_phone_number,
     update_phone_number,
 )
+from close_phone_numbers_client.errors import SchemaMismatch
 from close_phone_numbers_client.types import Response
 
 from ._constants import logger
@@ -116,8 +117,8 @@ _SLEPT: Final = Outcome(None, None, None)
 # the generated layer drops it when a body cannot be parsed, and errors need it.
 _LAST_RESPONSE: ContextVar[httpx.Response | None] = ContextVar("close_last_response", default=None)
 
-# What the generated layer raises on a body it cannot parse, or on a status code that is
-# not in the IANA registry (such as a proxy's 520).
+# What the generated layer raises on a body it cannot parse (SchemaMismatch, a ValueError, for
+# one of the wrong shape), or on a status code that is not in the IANA registry (a proxy's 520).
 _PARSE_ERRORS = (ValueError, KeyError, TypeError, AttributeError)
 
 
@@ -196,11 +197,15 @@ def failure_of(outcome: Outcome, accept: Callable[[Any], bool]) -> Exception | N
         broken.__cause__ = error
         return broken
     if isinstance(error, _PARSE_ERRORS):
+        # Where the body departs from the spec: `data[3].is_group_number: expected boolean, ...`
+        detail = str(error) if isinstance(error, SchemaMismatch) else None
         if raw is None:  # the event hook was removed from a caller's client
-            unreadable = CloseError(f"could not read Close's response ({type(error).__name__})")
+            unreadable = CloseError(
+                f"could not read Close's response ({detail or type(error).__name__})"
+            )
             unreadable.__cause__ = error
             return unreadable
-        malformed = error_from_response(raw)
+        malformed = error_from_response(raw, detail)
         malformed.__cause__ = error
         return malformed
     return error

@@ -1,17 +1,99 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import mismatch, missing, position
 from ..models.carrier import Carrier
 from ..models.carrier_type import CarrierType
 from ..models.phone_number_type import PhoneNumberType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, show
+
+_PhoneNumberType_BY_VALUE = {member.value: member for member in PhoneNumberType}
+_Carrier_BY_VALUE = {member.value: member for member in Carrier}
+_CarrierType_BY_VALUE = {member.value: member for member in CarrierType}
 
 T = TypeVar("T", bound="PhoneNumber")
+
+# The JSON names of the fields this model knows; any others are kept as unknown fields.
+_KNOWN: frozenset[str] = frozenset(
+    (
+        "id",
+        "organization_id",
+        "user_id",
+        "number",
+        "number_formatted",
+        "label",
+        "type",
+        "is_group_number",
+        "country",
+        "carrier",
+        "carrier_type",
+        "address_id",
+        "bundle_id",
+        "is_premium",
+        "is_verified",
+        "last_billed_price",
+        "next_billing_on",
+        "sms_enabled",
+        "mms_enabled",
+        "supports_sms_to_countries",
+        "supports_mms_to_countries",
+        "date_created",
+        "date_updated",
+        "participants",
+        "participant_groups",
+        "phone_numbers",
+        "phone_numbers_formatted",
+        "forward_to",
+        "forward_to_enabled",
+        "forward_to_formatted",
+        "voicemail_greeting_url",
+        "press_1_to_accept",
+        "inbound_ring_duration",
+        "was_ported",
+    )
+)
+# The attributes a repr shows when they are set, in declaration order.
+_SHOWN: tuple[str, ...] = (
+    "id",
+    "organization_id",
+    "user_id",
+    "number",
+    "number_formatted",
+    "label",
+    "type_",
+    "is_group_number",
+    "country",
+    "carrier",
+    "carrier_type",
+    "address_id",
+    "bundle_id",
+    "is_premium",
+    "is_verified",
+    "last_billed_price",
+    "next_billing_on",
+    "sms_enabled",
+    "mms_enabled",
+    "supports_sms_to_countries",
+    "supports_mms_to_countries",
+    "date_created",
+    "date_updated",
+    "participants",
+    "participant_groups",
+    "phone_numbers",
+    "phone_numbers_formatted",
+    "forward_to",
+    "forward_to_enabled",
+    "forward_to_formatted",
+    "voicemail_greeting_url",
+    "press_1_to_accept",
+    "inbound_ring_duration",
+    "was_ported",
+)
 
 
 @_attrs_define
@@ -20,48 +102,50 @@ class PhoneNumber:
     fields out of some responses (`participants`, `phone_numbers`,
     `was_ported`, `inbound_ring_duration`), so those are optional.
 
-        Attributes:
-            id (str): A phone number id.
-            organization_id (str): An organization id.
-            user_id (None | str): The sole member of a single-member number, otherwise null. Use
-                `participants` instead.
-            number (str): A phone number in E.164 form, such as `+16505550100`.
-            number_formatted (str): The number written for people, such as `+1 650-555-0100`.
-            label (None | str): A name for the number; null until one is set.
-            type_ (PhoneNumberType | str): Where the number comes from; an open set of strings.
-            is_group_number (bool): Whether the number is shared by a group of users. Superseded by
-                `participants`.
-            country (None | str): The country of the number.
-            carrier (Carrier | None | str): The carrier behind the number, if Close says; an open set.
-            carrier_type (CarrierType | None | str): The kind of number the carrier rented; an open set.
-            address_id (None | str): The address registered for the number, where one is needed.
-            bundle_id (None | str): The regulatory bundle the number was rented under.
-            is_premium (bool): Whether the number costs a premium.
-            is_verified (bool): Whether the number is verified for use as caller ID.
-            last_billed_price (float | None): What the number cost at its last billing.
-            next_billing_on (None | str): When the number is billed next.
-            sms_enabled (bool): Whether the number can send and receive SMS.
-            mms_enabled (bool): Whether the number can send and receive MMS.
-            supports_sms_to_countries (list[str]): Countries the number can text by SMS.
-            supports_mms_to_countries (list[str]): Countries the number can text by MMS.
-            date_created (str): An ISO 8601 date and time. Close usually adds a UTC offset; some
-                responses (notably of older rents) omit it, in which case the time is in
-                UTC.
-            date_updated (str): An ISO 8601 date and time. Close usually adds a UTC offset; some
-                responses (notably of older rents) omit it, in which case the time is in
-                UTC.
-            participants (list[str] | Unset): The users taking part in the number.
-            participant_groups (list[str] | Unset): The groups taking part in the number.
-            phone_numbers (list[str] | Unset): Outside numbers that ring along with a group number.
-            phone_numbers_formatted (list[str] | Unset): `phone_numbers`, written for people.
-            forward_to (None | str | Unset): Where calls are forwarded to, when forwarding is on.
-            forward_to_enabled (bool | Unset): Whether calls are forwarded to `forward_to`.
-            forward_to_formatted (None | str | Unset): `forward_to`, written for people.
-            voicemail_greeting_url (None | str | Unset): An https URL of the MP3 greeting played to callers; null for none.
-            press_1_to_accept (bool | Unset): Whether a forwarded call must be accepted by pressing 1.
-            inbound_ring_duration (int | None | Unset): Seconds an inbound call rings before moving on (to voicemail, for
-                example); null means Close's default of 30.
-            was_ported (bool | Unset): Whether the number was ported into Close.
+    Attributes:
+        id (str): A phone number id.
+        organization_id (str): An organization id.
+        user_id (None | str): The sole member of a single-member number, otherwise null. Use
+            `participants` instead.
+        number (str): A phone number in E.164 form, such as `+16505550100`.
+        number_formatted (str): The number written for people, such as `+1 650-555-0100`.
+        label (None | str): A name for the number; null until one is set.
+        type_ (PhoneNumberType | str): Where the number comes from; an open set of strings.
+        is_group_number (bool): Whether the number is shared by a group of users. Superseded by
+            `participants`.
+        country (None | str): The country of the number.
+        carrier (Carrier | None | str): The carrier behind the number, if Close says; an open set.
+        carrier_type (CarrierType | None | str): The kind of number the carrier rented; an open set.
+        address_id (None | str): The address registered for the number, where one is needed.
+        bundle_id (None | str): The regulatory bundle the number was rented under.
+        is_premium (bool): Whether the number costs a premium.
+        is_verified (bool): Whether the number is verified for use as caller ID.
+        last_billed_price (float | None): What the number cost at its last billing.
+        next_billing_on (None | str): When the number is billed next.
+        sms_enabled (bool): Whether the number can send and receive SMS.
+        mms_enabled (bool): Whether the number can send and receive MMS.
+        supports_sms_to_countries (list[str]): Countries the number can text by SMS.
+        supports_mms_to_countries (list[str]): Countries the number can text by MMS.
+        date_created (str): An ISO 8601 date and time. Close usually adds a UTC offset; some
+            responses (notably of older rents) omit it, in which case the time is in
+            UTC.
+        date_updated (str): An ISO 8601 date and time. Close usually adds a UTC offset; some
+            responses (notably of older rents) omit it, in which case the time is in
+            UTC.
+        participants (list[str] | Unset): The users taking part in the number.
+        participant_groups (list[str] | Unset): The groups taking part in the number.
+        phone_numbers (list[str] | Unset): Outside numbers that ring along with a group number.
+        phone_numbers_formatted (list[str] | Unset): `phone_numbers`, written for people.
+        forward_to (None | str | Unset): Where calls are forwarded to, when forwarding is on.
+        forward_to_enabled (bool | Unset): Whether calls are forwarded to `forward_to`.
+        forward_to_formatted (None | str | Unset): `forward_to`, written for people.
+        voicemail_greeting_url (None | str | Unset): An https URL of the MP3 greeting played to
+            callers; null for none.
+        press_1_to_accept (bool | Unset): Whether a forwarded call must be accepted by pressing 1.
+        inbound_ring_duration (int | None | Unset): Seconds an inbound call rings before moving on
+            (to voicemail, for
+            example); null means Close's default of 30.
+        was_ported (bool | Unset): Whether the number was ported into Close.
     """
 
     id: str
@@ -98,396 +182,398 @@ class PhoneNumber:
     press_1_to_accept: bool | Unset = UNSET
     inbound_ring_duration: int | None | Unset = UNSET
     was_ported: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # None until there is an unknown field: most objects have none.
+    _additional: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key
+    )
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        organization_id = self.organization_id
-
-        user_id: None | str
-        user_id = self.user_id
-
-        number = self.number
-
-        number_formatted = self.number_formatted
-
-        label: None | str
-        label = self.label
-
-        type_: str
-        if isinstance(self.type_, PhoneNumberType):
-            type_ = self.type_.value
-        else:
-            type_ = self.type_
-
-        is_group_number = self.is_group_number
-
-        country: None | str
-        country = self.country
-
-        carrier: None | str
-        if isinstance(self.carrier, Carrier):
-            carrier = self.carrier.value
-        else:
-            carrier = self.carrier
-
-        carrier_type: None | str
-        if isinstance(self.carrier_type, CarrierType):
-            carrier_type = self.carrier_type.value
-        else:
-            carrier_type = self.carrier_type
-
-        address_id: None | str
-        address_id = self.address_id
-
-        bundle_id: None | str
-        bundle_id = self.bundle_id
-
-        is_premium = self.is_premium
-
-        is_verified = self.is_verified
-
-        last_billed_price: float | None
-        last_billed_price = self.last_billed_price
-
-        next_billing_on: None | str
-        next_billing_on = self.next_billing_on
-
-        sms_enabled = self.sms_enabled
-
-        mms_enabled = self.mms_enabled
-
-        supports_sms_to_countries = self.supports_sms_to_countries
-
-        supports_mms_to_countries = self.supports_mms_to_countries
-
-        date_created = self.date_created
-
-        date_updated = self.date_updated
-
-        participants: list[str] | Unset = UNSET
+        _out: dict[str, Any] = {
+            "id": self.id,
+            "organization_id": self.organization_id,
+            "user_id": self.user_id,
+            "number": self.number,
+            "number_formatted": self.number_formatted,
+            "label": self.label,
+            "type": (
+                self.type_.value
+                if isinstance(self.type_, PhoneNumberType)
+                else self.type_
+            ),
+            "is_group_number": self.is_group_number,
+            "country": self.country,
+            "carrier": (
+                self.carrier.value
+                if isinstance(self.carrier, Carrier)
+                else self.carrier
+            ),
+            "carrier_type": (
+                self.carrier_type.value
+                if isinstance(self.carrier_type, CarrierType)
+                else self.carrier_type
+            ),
+            "address_id": self.address_id,
+            "bundle_id": self.bundle_id,
+            "is_premium": self.is_premium,
+            "is_verified": self.is_verified,
+            "last_billed_price": self.last_billed_price,
+            "next_billing_on": self.next_billing_on,
+            "sms_enabled": self.sms_enabled,
+            "mms_enabled": self.mms_enabled,
+            "supports_sms_to_countries": self.supports_sms_to_countries,
+            "supports_mms_to_countries": self.supports_mms_to_countries,
+            "date_created": self.date_created,
+            "date_updated": self.date_updated,
+        }
         if not isinstance(self.participants, Unset):
-            participants = self.participants
-
-        participant_groups: list[str] | Unset = UNSET
+            _out["participants"] = self.participants
         if not isinstance(self.participant_groups, Unset):
-            participant_groups = self.participant_groups
-
-        phone_numbers: list[str] | Unset = UNSET
+            _out["participant_groups"] = self.participant_groups
         if not isinstance(self.phone_numbers, Unset):
-            phone_numbers = self.phone_numbers
-
-        phone_numbers_formatted: list[str] | Unset = UNSET
+            _out["phone_numbers"] = self.phone_numbers
         if not isinstance(self.phone_numbers_formatted, Unset):
-            phone_numbers_formatted = self.phone_numbers_formatted
-
-        forward_to: None | str | Unset
-        if isinstance(self.forward_to, Unset):
-            forward_to = UNSET
-        else:
-            forward_to = self.forward_to
-
-        forward_to_enabled = self.forward_to_enabled
-
-        forward_to_formatted: None | str | Unset
-        if isinstance(self.forward_to_formatted, Unset):
-            forward_to_formatted = UNSET
-        else:
-            forward_to_formatted = self.forward_to_formatted
-
-        voicemail_greeting_url: None | str | Unset
-        if isinstance(self.voicemail_greeting_url, Unset):
-            voicemail_greeting_url = UNSET
-        else:
-            voicemail_greeting_url = self.voicemail_greeting_url
-
-        press_1_to_accept = self.press_1_to_accept
-
-        inbound_ring_duration: int | None | Unset
-        if isinstance(self.inbound_ring_duration, Unset):
-            inbound_ring_duration = UNSET
-        else:
-            inbound_ring_duration = self.inbound_ring_duration
-
-        was_ported = self.was_ported
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "id": id,
-                "organization_id": organization_id,
-                "user_id": user_id,
-                "number": number,
-                "number_formatted": number_formatted,
-                "label": label,
-                "type": type_,
-                "is_group_number": is_group_number,
-                "country": country,
-                "carrier": carrier,
-                "carrier_type": carrier_type,
-                "address_id": address_id,
-                "bundle_id": bundle_id,
-                "is_premium": is_premium,
-                "is_verified": is_verified,
-                "last_billed_price": last_billed_price,
-                "next_billing_on": next_billing_on,
-                "sms_enabled": sms_enabled,
-                "mms_enabled": mms_enabled,
-                "supports_sms_to_countries": supports_sms_to_countries,
-                "supports_mms_to_countries": supports_mms_to_countries,
-                "date_created": date_created,
-                "date_updated": date_updated,
-            }
-        )
-        if participants is not UNSET:
-            field_dict["participants"] = participants
-        if participant_groups is not UNSET:
-            field_dict["participant_groups"] = participant_groups
-        if phone_numbers is not UNSET:
-            field_dict["phone_numbers"] = phone_numbers
-        if phone_numbers_formatted is not UNSET:
-            field_dict["phone_numbers_formatted"] = phone_numbers_formatted
-        if forward_to is not UNSET:
-            field_dict["forward_to"] = forward_to
-        if forward_to_enabled is not UNSET:
-            field_dict["forward_to_enabled"] = forward_to_enabled
-        if forward_to_formatted is not UNSET:
-            field_dict["forward_to_formatted"] = forward_to_formatted
-        if voicemail_greeting_url is not UNSET:
-            field_dict["voicemail_greeting_url"] = voicemail_greeting_url
-        if press_1_to_accept is not UNSET:
-            field_dict["press_1_to_accept"] = press_1_to_accept
-        if inbound_ring_duration is not UNSET:
-            field_dict["inbound_ring_duration"] = inbound_ring_duration
-        if was_ported is not UNSET:
-            field_dict["was_ported"] = was_ported
-
-        return field_dict
+            _out["phone_numbers_formatted"] = self.phone_numbers_formatted
+        if not isinstance(self.forward_to, Unset):
+            _out["forward_to"] = self.forward_to
+        if not isinstance(self.forward_to_enabled, Unset):
+            _out["forward_to_enabled"] = self.forward_to_enabled
+        if not isinstance(self.forward_to_formatted, Unset):
+            _out["forward_to_formatted"] = self.forward_to_formatted
+        if not isinstance(self.voicemail_greeting_url, Unset):
+            _out["voicemail_greeting_url"] = self.voicemail_greeting_url
+        if not isinstance(self.press_1_to_accept, Unset):
+            _out["press_1_to_accept"] = self.press_1_to_accept
+        if not isinstance(self.inbound_ring_duration, Unset):
+            _out["inbound_ring_duration"] = self.inbound_ring_duration
+        if not isinstance(self.was_ported, Unset):
+            _out["was_ported"] = self.was_ported
+        _extra = self._additional
+        if _extra:
+            return {**_extra, **_out}
+        return _out
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id")
+        """Check ``src_dict`` against the schema and build the model; no copy is made.
 
-        organization_id = d.pop("organization_id")
+        Raises:
+            SchemaMismatch: a field is missing or has a value its schema does not allow.
+        """
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise mismatch("object", src_dict)
+        _seen = 23
+        try:
+            id = src_dict["id"]
+            if not isinstance(id, str):
+                raise mismatch("string", id, "id")
 
-        def _parse_user_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+            organization_id = src_dict["organization_id"]
+            if not isinstance(organization_id, str):
+                raise mismatch("string", organization_id, "organization_id")
 
-        user_id = _parse_user_id(d.pop("user_id"))
+            user_id = src_dict["user_id"]
+            if not (user_id is None or isinstance(user_id, str)):
+                raise mismatch("string or null", user_id, "user_id")
 
-        number = d.pop("number")
+            number = src_dict["number"]
+            if not isinstance(number, str):
+                raise mismatch("string", number, "number")
 
-        number_formatted = d.pop("number_formatted")
+            number_formatted = src_dict["number_formatted"]
+            if not isinstance(number_formatted, str):
+                raise mismatch("string", number_formatted, "number_formatted")
 
-        def _parse_label(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+            label = src_dict["label"]
+            if not (label is None or isinstance(label, str)):
+                raise mismatch("string or null", label, "label")
 
-        label = _parse_label(d.pop("label"))
+            type_ = src_dict["type"]
+            if isinstance(type_, str):
+                type_ = _PhoneNumberType_BY_VALUE.get(type_, type_)
+            else:
+                raise mismatch("string", type_, "type")
 
-        def _parse_type_(data: object) -> PhoneNumberType | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = PhoneNumberType(data)
+            is_group_number = src_dict["is_group_number"]
+            if not (is_group_number is True or is_group_number is False):
+                raise mismatch("boolean", is_group_number, "is_group_number")
 
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(PhoneNumberType | str, data)
+            country = src_dict["country"]
+            if not (country is None or isinstance(country, str)):
+                raise mismatch("string or null", country, "country")
 
-        type_ = _parse_type_(d.pop("type"))
+            carrier = src_dict["carrier"]
+            if isinstance(carrier, str):
+                carrier = _Carrier_BY_VALUE.get(carrier, carrier)
+            elif not (carrier is None):
+                raise mismatch("string or null", carrier, "carrier")
 
-        is_group_number = d.pop("is_group_number")
+            carrier_type = src_dict["carrier_type"]
+            if isinstance(carrier_type, str):
+                carrier_type = _CarrierType_BY_VALUE.get(carrier_type, carrier_type)
+            elif not (carrier_type is None):
+                raise mismatch("string or null", carrier_type, "carrier_type")
 
-        def _parse_country(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+            address_id = src_dict["address_id"]
+            if not (address_id is None or isinstance(address_id, str)):
+                raise mismatch("string or null", address_id, "address_id")
 
-        country = _parse_country(d.pop("country"))
+            bundle_id = src_dict["bundle_id"]
+            if not (bundle_id is None or isinstance(bundle_id, str)):
+                raise mismatch("string or null", bundle_id, "bundle_id")
 
-        def _parse_carrier(data: object) -> Carrier | None | str:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                carrier_type_0 = Carrier(data)
+            is_premium = src_dict["is_premium"]
+            if not (is_premium is True or is_premium is False):
+                raise mismatch("boolean", is_premium, "is_premium")
 
-                return carrier_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Carrier | None | str, data)
+            is_verified = src_dict["is_verified"]
+            if not (is_verified is True or is_verified is False):
+                raise mismatch("boolean", is_verified, "is_verified")
 
-        carrier = _parse_carrier(d.pop("carrier"))
+            last_billed_price = src_dict["last_billed_price"]
+            if not (
+                last_billed_price is None
+                or (
+                    isinstance(last_billed_price, (int, float))
+                    and last_billed_price is not True
+                    and last_billed_price is not False
+                )
+            ):
+                raise mismatch("number or null", last_billed_price, "last_billed_price")
 
-        def _parse_carrier_type(data: object) -> CarrierType | None | str:
-            if data is None:
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                carrier_type_type_0 = CarrierType(data)
+            next_billing_on = src_dict["next_billing_on"]
+            if not (next_billing_on is None or isinstance(next_billing_on, str)):
+                raise mismatch("string or null", next_billing_on, "next_billing_on")
 
-                return carrier_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CarrierType | None | str, data)
+            sms_enabled = src_dict["sms_enabled"]
+            if not (sms_enabled is True or sms_enabled is False):
+                raise mismatch("boolean", sms_enabled, "sms_enabled")
 
-        carrier_type = _parse_carrier_type(d.pop("carrier_type"))
+            mms_enabled = src_dict["mms_enabled"]
+            if not (mms_enabled is True or mms_enabled is False):
+                raise mismatch("boolean", mms_enabled, "mms_enabled")
 
-        def _parse_address_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+            supports_sms_to_countries = src_dict["supports_sms_to_countries"]
+            if not isinstance(supports_sms_to_countries, list):
+                raise mismatch(
+                    "array", supports_sms_to_countries, "supports_sms_to_countries"
+                )
+            for _item0 in supports_sms_to_countries:
+                if not isinstance(_item0, str):
+                    raise mismatch(
+                        "string",
+                        _item0,
+                        "supports_sms_to_countries",
+                        position(supports_sms_to_countries, _item0),
+                    )
 
-        address_id = _parse_address_id(d.pop("address_id"))
+            supports_mms_to_countries = src_dict["supports_mms_to_countries"]
+            if not isinstance(supports_mms_to_countries, list):
+                raise mismatch(
+                    "array", supports_mms_to_countries, "supports_mms_to_countries"
+                )
+            for _item0 in supports_mms_to_countries:
+                if not isinstance(_item0, str):
+                    raise mismatch(
+                        "string",
+                        _item0,
+                        "supports_mms_to_countries",
+                        position(supports_mms_to_countries, _item0),
+                    )
 
-        def _parse_bundle_id(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+            date_created = src_dict["date_created"]
+            if not isinstance(date_created, str):
+                raise mismatch("string", date_created, "date_created")
 
-        bundle_id = _parse_bundle_id(d.pop("bundle_id"))
+            date_updated = src_dict["date_updated"]
+            if not isinstance(date_updated, str):
+                raise mismatch("string", date_updated, "date_updated")
 
-        is_premium = d.pop("is_premium")
+            participants = src_dict.get("participants", UNSET)
+            if participants is not UNSET:
+                _seen += 1
+                if not isinstance(participants, list):
+                    raise mismatch("array", participants, "participants")
+                for _item0 in participants:
+                    if not isinstance(_item0, str):
+                        raise mismatch(
+                            "string",
+                            _item0,
+                            "participants",
+                            position(participants, _item0),
+                        )
 
-        is_verified = d.pop("is_verified")
+            participant_groups = src_dict.get("participant_groups", UNSET)
+            if participant_groups is not UNSET:
+                _seen += 1
+                if not isinstance(participant_groups, list):
+                    raise mismatch("array", participant_groups, "participant_groups")
+                for _item0 in participant_groups:
+                    if not isinstance(_item0, str):
+                        raise mismatch(
+                            "string",
+                            _item0,
+                            "participant_groups",
+                            position(participant_groups, _item0),
+                        )
 
-        def _parse_last_billed_price(data: object) -> float | None:
-            if data is None:
-                return data
-            return cast(float | None, data)
+            phone_numbers = src_dict.get("phone_numbers", UNSET)
+            if phone_numbers is not UNSET:
+                _seen += 1
+                if not isinstance(phone_numbers, list):
+                    raise mismatch("array", phone_numbers, "phone_numbers")
+                for _item0 in phone_numbers:
+                    if not isinstance(_item0, str):
+                        raise mismatch(
+                            "string",
+                            _item0,
+                            "phone_numbers",
+                            position(phone_numbers, _item0),
+                        )
 
-        last_billed_price = _parse_last_billed_price(d.pop("last_billed_price"))
+            phone_numbers_formatted = src_dict.get("phone_numbers_formatted", UNSET)
+            if phone_numbers_formatted is not UNSET:
+                _seen += 1
+                if not isinstance(phone_numbers_formatted, list):
+                    raise mismatch(
+                        "array", phone_numbers_formatted, "phone_numbers_formatted"
+                    )
+                for _item0 in phone_numbers_formatted:
+                    if not isinstance(_item0, str):
+                        raise mismatch(
+                            "string",
+                            _item0,
+                            "phone_numbers_formatted",
+                            position(phone_numbers_formatted, _item0),
+                        )
 
-        def _parse_next_billing_on(data: object) -> None | str:
-            if data is None:
-                return data
-            return cast(None | str, data)
+            forward_to = src_dict.get("forward_to", UNSET)
+            if forward_to is not UNSET:
+                _seen += 1
+                if not (forward_to is None or isinstance(forward_to, str)):
+                    raise mismatch("string or null", forward_to, "forward_to")
 
-        next_billing_on = _parse_next_billing_on(d.pop("next_billing_on"))
+            forward_to_enabled = src_dict.get("forward_to_enabled", UNSET)
+            if forward_to_enabled is not UNSET:
+                _seen += 1
+                if not (forward_to_enabled is True or forward_to_enabled is False):
+                    raise mismatch("boolean", forward_to_enabled, "forward_to_enabled")
 
-        sms_enabled = d.pop("sms_enabled")
+            forward_to_formatted = src_dict.get("forward_to_formatted", UNSET)
+            if forward_to_formatted is not UNSET:
+                _seen += 1
+                if not (
+                    forward_to_formatted is None
+                    or isinstance(forward_to_formatted, str)
+                ):
+                    raise mismatch(
+                        "string or null", forward_to_formatted, "forward_to_formatted"
+                    )
 
-        mms_enabled = d.pop("mms_enabled")
+            voicemail_greeting_url = src_dict.get("voicemail_greeting_url", UNSET)
+            if voicemail_greeting_url is not UNSET:
+                _seen += 1
+                if not (
+                    voicemail_greeting_url is None
+                    or isinstance(voicemail_greeting_url, str)
+                ):
+                    raise mismatch(
+                        "string or null",
+                        voicemail_greeting_url,
+                        "voicemail_greeting_url",
+                    )
 
-        supports_sms_to_countries = cast(list[str], d.pop("supports_sms_to_countries"))
+            press_1_to_accept = src_dict.get("press_1_to_accept", UNSET)
+            if press_1_to_accept is not UNSET:
+                _seen += 1
+                if not (press_1_to_accept is True or press_1_to_accept is False):
+                    raise mismatch("boolean", press_1_to_accept, "press_1_to_accept")
 
-        supports_mms_to_countries = cast(list[str], d.pop("supports_mms_to_countries"))
+            inbound_ring_duration = src_dict.get("inbound_ring_duration", UNSET)
+            if inbound_ring_duration is not UNSET:
+                _seen += 1
+                if not (
+                    inbound_ring_duration is None
+                    or (
+                        isinstance(inbound_ring_duration, int)
+                        and inbound_ring_duration is not True
+                        and inbound_ring_duration is not False
+                    )
+                ):
+                    raise mismatch(
+                        "integer or null",
+                        inbound_ring_duration,
+                        "inbound_ring_duration",
+                    )
 
-        date_created = d.pop("date_created")
+            was_ported = src_dict.get("was_ported", UNSET)
+            if was_ported is not UNSET:
+                _seen += 1
+                if not (was_ported is True or was_ported is False):
+                    raise mismatch("boolean", was_ported, "was_ported")
 
-        date_updated = d.pop("date_updated")
-
-        participants = cast(list[str], d.pop("participants", UNSET))
-
-        participant_groups = cast(list[str], d.pop("participant_groups", UNSET))
-
-        phone_numbers = cast(list[str], d.pop("phone_numbers", UNSET))
-
-        phone_numbers_formatted = cast(
-            list[str], d.pop("phone_numbers_formatted", UNSET)
+        except KeyError as _absent:
+            raise missing(_absent.args[0]) from None
+        _result = cls(
+            id,
+            organization_id,
+            user_id,
+            number,
+            number_formatted,
+            label,
+            type_,
+            is_group_number,
+            country,
+            carrier,
+            carrier_type,
+            address_id,
+            bundle_id,
+            is_premium,
+            is_verified,
+            last_billed_price,
+            next_billing_on,
+            sms_enabled,
+            mms_enabled,
+            supports_sms_to_countries,
+            supports_mms_to_countries,
+            date_created,
+            date_updated,
+            participants,
+            participant_groups,
+            phone_numbers,
+            phone_numbers_formatted,
+            forward_to,
+            forward_to_enabled,
+            forward_to_formatted,
+            voicemail_greeting_url,
+            press_1_to_accept,
+            inbound_ring_duration,
+            was_ported,
         )
+        if len(src_dict) != _seen:
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _KNOWN
+            }
+            _result._additional = _extra
+        return _result
 
-        def _parse_forward_to(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+    def __repr__(self) -> str:
+        return show(self, _SHOWN)
 
-        forward_to = _parse_forward_to(d.pop("forward_to", UNSET))
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The fields this model does not know, as they came."""
+        extra = self._additional
+        if extra is None:
+            extra = self._additional = {}
+        return extra
 
-        forward_to_enabled = d.pop("forward_to_enabled", UNSET)
-
-        def _parse_forward_to_formatted(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        forward_to_formatted = _parse_forward_to_formatted(
-            d.pop("forward_to_formatted", UNSET)
-        )
-
-        def _parse_voicemail_greeting_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        voicemail_greeting_url = _parse_voicemail_greeting_url(
-            d.pop("voicemail_greeting_url", UNSET)
-        )
-
-        press_1_to_accept = d.pop("press_1_to_accept", UNSET)
-
-        def _parse_inbound_ring_duration(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        inbound_ring_duration = _parse_inbound_ring_duration(
-            d.pop("inbound_ring_duration", UNSET)
-        )
-
-        was_ported = d.pop("was_ported", UNSET)
-
-        phone_number = cls(
-            id=id,
-            organization_id=organization_id,
-            user_id=user_id,
-            number=number,
-            number_formatted=number_formatted,
-            label=label,
-            type_=type_,
-            is_group_number=is_group_number,
-            country=country,
-            carrier=carrier,
-            carrier_type=carrier_type,
-            address_id=address_id,
-            bundle_id=bundle_id,
-            is_premium=is_premium,
-            is_verified=is_verified,
-            last_billed_price=last_billed_price,
-            next_billing_on=next_billing_on,
-            sms_enabled=sms_enabled,
-            mms_enabled=mms_enabled,
-            supports_sms_to_countries=supports_sms_to_countries,
-            supports_mms_to_countries=supports_mms_to_countries,
-            date_created=date_created,
-            date_updated=date_updated,
-            participants=participants,
-            participant_groups=participant_groups,
-            phone_numbers=phone_numbers,
-            phone_numbers_formatted=phone_numbers_formatted,
-            forward_to=forward_to,
-            forward_to_enabled=forward_to_enabled,
-            forward_to_formatted=forward_to_formatted,
-            voicemail_greeting_url=voicemail_greeting_url,
-            press_1_to_accept=press_1_to_accept,
-            inbound_ring_duration=inbound_ring_duration,
-            was_ported=was_ported,
-        )
-
-        phone_number.additional_properties = d
-        return phone_number
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._additional or ())
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -499,4 +585,4 @@ class PhoneNumber:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return key in (self._additional or ())

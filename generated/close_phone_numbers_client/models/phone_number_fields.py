@@ -1,17 +1,99 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import mismatch, missing, position
 from ..models.carrier import Carrier
 from ..models.carrier_type import CarrierType
 from ..models.phone_number_type import PhoneNumberType
-from ..types import UNSET, Unset
+from ..types import UNSET, Unset, extras_key, show
+
+_PhoneNumberType_BY_VALUE = {member.value: member for member in PhoneNumberType}
+_Carrier_BY_VALUE = {member.value: member for member in Carrier}
+_CarrierType_BY_VALUE = {member.value: member for member in CarrierType}
 
 T = TypeVar("T", bound="PhoneNumberFields")
+
+# The JSON names of the fields this model knows; any others are kept as unknown fields.
+_KNOWN: frozenset[str] = frozenset(
+    (
+        "id",
+        "organization_id",
+        "user_id",
+        "number",
+        "number_formatted",
+        "label",
+        "type",
+        "is_group_number",
+        "participants",
+        "participant_groups",
+        "phone_numbers",
+        "phone_numbers_formatted",
+        "forward_to",
+        "forward_to_enabled",
+        "forward_to_formatted",
+        "voicemail_greeting_url",
+        "press_1_to_accept",
+        "inbound_ring_duration",
+        "country",
+        "carrier",
+        "carrier_type",
+        "address_id",
+        "bundle_id",
+        "is_premium",
+        "is_verified",
+        "last_billed_price",
+        "next_billing_on",
+        "sms_enabled",
+        "mms_enabled",
+        "supports_sms_to_countries",
+        "supports_mms_to_countries",
+        "was_ported",
+        "date_created",
+        "date_updated",
+    )
+)
+# The attributes a repr shows when they are set, in declaration order.
+_SHOWN: tuple[str, ...] = (
+    "id",
+    "organization_id",
+    "user_id",
+    "number",
+    "number_formatted",
+    "label",
+    "type_",
+    "is_group_number",
+    "participants",
+    "participant_groups",
+    "phone_numbers",
+    "phone_numbers_formatted",
+    "forward_to",
+    "forward_to_enabled",
+    "forward_to_formatted",
+    "voicemail_greeting_url",
+    "press_1_to_accept",
+    "inbound_ring_duration",
+    "country",
+    "carrier",
+    "carrier_type",
+    "address_id",
+    "bundle_id",
+    "is_premium",
+    "is_verified",
+    "last_billed_price",
+    "next_billing_on",
+    "sms_enabled",
+    "mms_enabled",
+    "supports_sms_to_countries",
+    "supports_mms_to_countries",
+    "was_ported",
+    "date_created",
+    "date_updated",
+)
 
 
 @_attrs_define
@@ -21,48 +103,53 @@ class PhoneNumberFields:
     object is a `PhoneNumber`. Fields that are not listed here are kept by
     clients, as Close adds fields over time.
 
-        Attributes:
-            id (str | Unset): A phone number id.
-            organization_id (str | Unset): An organization id.
-            user_id (None | str | Unset): The sole member of a single-member number, otherwise null. Use
-                `participants` instead.
-            number (str | Unset): A phone number in E.164 form, such as `+16505550100`.
-            number_formatted (str | Unset): The number written for people, such as `+1 650-555-0100`.
-            label (None | str | Unset): A name for the number; null until one is set.
-            type_ (PhoneNumberType | str | Unset): Where the number comes from; an open set of strings.
-            is_group_number (bool | Unset): Whether the number is shared by a group of users. Superseded by
-                `participants`.
-            participants (list[str] | Unset): The users taking part in the number.
-            participant_groups (list[str] | Unset): The groups taking part in the number.
-            phone_numbers (list[str] | Unset): Outside numbers that ring along with a group number.
-            phone_numbers_formatted (list[str] | Unset): `phone_numbers`, written for people.
-            forward_to (None | str | Unset): Where calls are forwarded to, when forwarding is on.
-            forward_to_enabled (bool | Unset): Whether calls are forwarded to `forward_to`.
-            forward_to_formatted (None | str | Unset): `forward_to`, written for people.
-            voicemail_greeting_url (None | str | Unset): An https URL of the MP3 greeting played to callers; null for none.
-            press_1_to_accept (bool | Unset): Whether a forwarded call must be accepted by pressing 1.
-            inbound_ring_duration (int | None | Unset): Seconds an inbound call rings before moving on (to voicemail, for
-                example); null means Close's default of 30.
-            country (None | str | Unset): The country of the number.
-            carrier (Carrier | None | str | Unset): The carrier behind the number, if Close says; an open set.
-            carrier_type (CarrierType | None | str | Unset): The kind of number the carrier rented; an open set.
-            address_id (None | str | Unset): The address registered for the number, where one is needed.
-            bundle_id (None | str | Unset): The regulatory bundle the number was rented under.
-            is_premium (bool | Unset): Whether the number costs a premium.
-            is_verified (bool | Unset): Whether the number is verified for use as caller ID.
-            last_billed_price (float | None | Unset): What the number cost at its last billing.
-            next_billing_on (None | str | Unset): When the number is billed next.
-            sms_enabled (bool | Unset): Whether the number can send and receive SMS.
-            mms_enabled (bool | Unset): Whether the number can send and receive MMS.
-            supports_sms_to_countries (list[str] | Unset): Countries the number can text by SMS.
-            supports_mms_to_countries (list[str] | Unset): Countries the number can text by MMS.
-            was_ported (bool | Unset): Whether the number was ported into Close.
-            date_created (str | Unset): An ISO 8601 date and time. Close usually adds a UTC offset; some
-                responses (notably of older rents) omit it, in which case the time is in
-                UTC.
-            date_updated (str | Unset): An ISO 8601 date and time. Close usually adds a UTC offset; some
-                responses (notably of older rents) omit it, in which case the time is in
-                UTC.
+    Attributes:
+        id (str | Unset): A phone number id.
+        organization_id (str | Unset): An organization id.
+        user_id (None | str | Unset): The sole member of a single-member number, otherwise null. Use
+            `participants` instead.
+        number (str | Unset): A phone number in E.164 form, such as `+16505550100`.
+        number_formatted (str | Unset): The number written for people, such as `+1 650-555-0100`.
+        label (None | str | Unset): A name for the number; null until one is set.
+        type_ (PhoneNumberType | str | Unset): Where the number comes from; an open set of strings.
+        is_group_number (bool | Unset): Whether the number is shared by a group of users. Superseded
+            by
+            `participants`.
+        participants (list[str] | Unset): The users taking part in the number.
+        participant_groups (list[str] | Unset): The groups taking part in the number.
+        phone_numbers (list[str] | Unset): Outside numbers that ring along with a group number.
+        phone_numbers_formatted (list[str] | Unset): `phone_numbers`, written for people.
+        forward_to (None | str | Unset): Where calls are forwarded to, when forwarding is on.
+        forward_to_enabled (bool | Unset): Whether calls are forwarded to `forward_to`.
+        forward_to_formatted (None | str | Unset): `forward_to`, written for people.
+        voicemail_greeting_url (None | str | Unset): An https URL of the MP3 greeting played to
+            callers; null for none.
+        press_1_to_accept (bool | Unset): Whether a forwarded call must be accepted by pressing 1.
+        inbound_ring_duration (int | None | Unset): Seconds an inbound call rings before moving on
+            (to voicemail, for
+            example); null means Close's default of 30.
+        country (None | str | Unset): The country of the number.
+        carrier (Carrier | None | str | Unset): The carrier behind the number, if Close says; an
+            open set.
+        carrier_type (CarrierType | None | str | Unset): The kind of number the carrier rented; an
+            open set.
+        address_id (None | str | Unset): The address registered for the number, where one is needed.
+        bundle_id (None | str | Unset): The regulatory bundle the number was rented under.
+        is_premium (bool | Unset): Whether the number costs a premium.
+        is_verified (bool | Unset): Whether the number is verified for use as caller ID.
+        last_billed_price (float | None | Unset): What the number cost at its last billing.
+        next_billing_on (None | str | Unset): When the number is billed next.
+        sms_enabled (bool | Unset): Whether the number can send and receive SMS.
+        mms_enabled (bool | Unset): Whether the number can send and receive MMS.
+        supports_sms_to_countries (list[str] | Unset): Countries the number can text by SMS.
+        supports_mms_to_countries (list[str] | Unset): Countries the number can text by MMS.
+        was_ported (bool | Unset): Whether the number was ported into Close.
+        date_created (str | Unset): An ISO 8601 date and time. Close usually adds a UTC offset; some
+            responses (notably of older rents) omit it, in which case the time is in
+            UTC.
+        date_updated (str | Unset): An ISO 8601 date and time. Close usually adds a UTC offset; some
+            responses (notably of older rents) omit it, in which case the time is in
+            UTC.
     """
 
     id: str | Unset = UNSET
@@ -99,471 +186,468 @@ class PhoneNumberFields:
     was_ported: bool | Unset = UNSET
     date_created: str | Unset = UNSET
     date_updated: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # None until there is an unknown field: most objects have none.
+    _additional: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key
+    )
 
     def to_dict(self) -> dict[str, Any]:
-        id = self.id
-
-        organization_id = self.organization_id
-
-        user_id: None | str | Unset
-        if isinstance(self.user_id, Unset):
-            user_id = UNSET
-        else:
-            user_id = self.user_id
-
-        number = self.number
-
-        number_formatted = self.number_formatted
-
-        label: None | str | Unset
-        if isinstance(self.label, Unset):
-            label = UNSET
-        else:
-            label = self.label
-
-        type_: str | Unset
-        if isinstance(self.type_, Unset):
-            type_ = UNSET
-        elif isinstance(self.type_, PhoneNumberType):
-            type_ = self.type_.value
-        else:
-            type_ = self.type_
-
-        is_group_number = self.is_group_number
-
-        participants: list[str] | Unset = UNSET
+        _out: dict[str, Any] = {}
+        if not isinstance(self.id, Unset):
+            _out["id"] = self.id
+        if not isinstance(self.organization_id, Unset):
+            _out["organization_id"] = self.organization_id
+        if not isinstance(self.user_id, Unset):
+            _out["user_id"] = self.user_id
+        if not isinstance(self.number, Unset):
+            _out["number"] = self.number
+        if not isinstance(self.number_formatted, Unset):
+            _out["number_formatted"] = self.number_formatted
+        if not isinstance(self.label, Unset):
+            _out["label"] = self.label
+        if not isinstance(self.type_, Unset):
+            _out["type"] = (
+                self.type_.value
+                if isinstance(self.type_, PhoneNumberType)
+                else self.type_
+            )
+        if not isinstance(self.is_group_number, Unset):
+            _out["is_group_number"] = self.is_group_number
         if not isinstance(self.participants, Unset):
-            participants = self.participants
-
-        participant_groups: list[str] | Unset = UNSET
+            _out["participants"] = self.participants
         if not isinstance(self.participant_groups, Unset):
-            participant_groups = self.participant_groups
-
-        phone_numbers: list[str] | Unset = UNSET
+            _out["participant_groups"] = self.participant_groups
         if not isinstance(self.phone_numbers, Unset):
-            phone_numbers = self.phone_numbers
-
-        phone_numbers_formatted: list[str] | Unset = UNSET
+            _out["phone_numbers"] = self.phone_numbers
         if not isinstance(self.phone_numbers_formatted, Unset):
-            phone_numbers_formatted = self.phone_numbers_formatted
-
-        forward_to: None | str | Unset
-        if isinstance(self.forward_to, Unset):
-            forward_to = UNSET
-        else:
-            forward_to = self.forward_to
-
-        forward_to_enabled = self.forward_to_enabled
-
-        forward_to_formatted: None | str | Unset
-        if isinstance(self.forward_to_formatted, Unset):
-            forward_to_formatted = UNSET
-        else:
-            forward_to_formatted = self.forward_to_formatted
-
-        voicemail_greeting_url: None | str | Unset
-        if isinstance(self.voicemail_greeting_url, Unset):
-            voicemail_greeting_url = UNSET
-        else:
-            voicemail_greeting_url = self.voicemail_greeting_url
-
-        press_1_to_accept = self.press_1_to_accept
-
-        inbound_ring_duration: int | None | Unset
-        if isinstance(self.inbound_ring_duration, Unset):
-            inbound_ring_duration = UNSET
-        else:
-            inbound_ring_duration = self.inbound_ring_duration
-
-        country: None | str | Unset
-        if isinstance(self.country, Unset):
-            country = UNSET
-        else:
-            country = self.country
-
-        carrier: None | str | Unset
-        if isinstance(self.carrier, Unset):
-            carrier = UNSET
-        elif isinstance(self.carrier, Carrier):
-            carrier = self.carrier.value
-        else:
-            carrier = self.carrier
-
-        carrier_type: None | str | Unset
-        if isinstance(self.carrier_type, Unset):
-            carrier_type = UNSET
-        elif isinstance(self.carrier_type, CarrierType):
-            carrier_type = self.carrier_type.value
-        else:
-            carrier_type = self.carrier_type
-
-        address_id: None | str | Unset
-        if isinstance(self.address_id, Unset):
-            address_id = UNSET
-        else:
-            address_id = self.address_id
-
-        bundle_id: None | str | Unset
-        if isinstance(self.bundle_id, Unset):
-            bundle_id = UNSET
-        else:
-            bundle_id = self.bundle_id
-
-        is_premium = self.is_premium
-
-        is_verified = self.is_verified
-
-        last_billed_price: float | None | Unset
-        if isinstance(self.last_billed_price, Unset):
-            last_billed_price = UNSET
-        else:
-            last_billed_price = self.last_billed_price
-
-        next_billing_on: None | str | Unset
-        if isinstance(self.next_billing_on, Unset):
-            next_billing_on = UNSET
-        else:
-            next_billing_on = self.next_billing_on
-
-        sms_enabled = self.sms_enabled
-
-        mms_enabled = self.mms_enabled
-
-        supports_sms_to_countries: list[str] | Unset = UNSET
+            _out["phone_numbers_formatted"] = self.phone_numbers_formatted
+        if not isinstance(self.forward_to, Unset):
+            _out["forward_to"] = self.forward_to
+        if not isinstance(self.forward_to_enabled, Unset):
+            _out["forward_to_enabled"] = self.forward_to_enabled
+        if not isinstance(self.forward_to_formatted, Unset):
+            _out["forward_to_formatted"] = self.forward_to_formatted
+        if not isinstance(self.voicemail_greeting_url, Unset):
+            _out["voicemail_greeting_url"] = self.voicemail_greeting_url
+        if not isinstance(self.press_1_to_accept, Unset):
+            _out["press_1_to_accept"] = self.press_1_to_accept
+        if not isinstance(self.inbound_ring_duration, Unset):
+            _out["inbound_ring_duration"] = self.inbound_ring_duration
+        if not isinstance(self.country, Unset):
+            _out["country"] = self.country
+        if not isinstance(self.carrier, Unset):
+            _out["carrier"] = (
+                self.carrier.value
+                if isinstance(self.carrier, Carrier)
+                else self.carrier
+            )
+        if not isinstance(self.carrier_type, Unset):
+            _out["carrier_type"] = (
+                self.carrier_type.value
+                if isinstance(self.carrier_type, CarrierType)
+                else self.carrier_type
+            )
+        if not isinstance(self.address_id, Unset):
+            _out["address_id"] = self.address_id
+        if not isinstance(self.bundle_id, Unset):
+            _out["bundle_id"] = self.bundle_id
+        if not isinstance(self.is_premium, Unset):
+            _out["is_premium"] = self.is_premium
+        if not isinstance(self.is_verified, Unset):
+            _out["is_verified"] = self.is_verified
+        if not isinstance(self.last_billed_price, Unset):
+            _out["last_billed_price"] = self.last_billed_price
+        if not isinstance(self.next_billing_on, Unset):
+            _out["next_billing_on"] = self.next_billing_on
+        if not isinstance(self.sms_enabled, Unset):
+            _out["sms_enabled"] = self.sms_enabled
+        if not isinstance(self.mms_enabled, Unset):
+            _out["mms_enabled"] = self.mms_enabled
         if not isinstance(self.supports_sms_to_countries, Unset):
-            supports_sms_to_countries = self.supports_sms_to_countries
-
-        supports_mms_to_countries: list[str] | Unset = UNSET
+            _out["supports_sms_to_countries"] = self.supports_sms_to_countries
         if not isinstance(self.supports_mms_to_countries, Unset):
-            supports_mms_to_countries = self.supports_mms_to_countries
-
-        was_ported = self.was_ported
-
-        date_created = self.date_created
-
-        date_updated = self.date_updated
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if id is not UNSET:
-            field_dict["id"] = id
-        if organization_id is not UNSET:
-            field_dict["organization_id"] = organization_id
-        if user_id is not UNSET:
-            field_dict["user_id"] = user_id
-        if number is not UNSET:
-            field_dict["number"] = number
-        if number_formatted is not UNSET:
-            field_dict["number_formatted"] = number_formatted
-        if label is not UNSET:
-            field_dict["label"] = label
-        if type_ is not UNSET:
-            field_dict["type"] = type_
-        if is_group_number is not UNSET:
-            field_dict["is_group_number"] = is_group_number
-        if participants is not UNSET:
-            field_dict["participants"] = participants
-        if participant_groups is not UNSET:
-            field_dict["participant_groups"] = participant_groups
-        if phone_numbers is not UNSET:
-            field_dict["phone_numbers"] = phone_numbers
-        if phone_numbers_formatted is not UNSET:
-            field_dict["phone_numbers_formatted"] = phone_numbers_formatted
-        if forward_to is not UNSET:
-            field_dict["forward_to"] = forward_to
-        if forward_to_enabled is not UNSET:
-            field_dict["forward_to_enabled"] = forward_to_enabled
-        if forward_to_formatted is not UNSET:
-            field_dict["forward_to_formatted"] = forward_to_formatted
-        if voicemail_greeting_url is not UNSET:
-            field_dict["voicemail_greeting_url"] = voicemail_greeting_url
-        if press_1_to_accept is not UNSET:
-            field_dict["press_1_to_accept"] = press_1_to_accept
-        if inbound_ring_duration is not UNSET:
-            field_dict["inbound_ring_duration"] = inbound_ring_duration
-        if country is not UNSET:
-            field_dict["country"] = country
-        if carrier is not UNSET:
-            field_dict["carrier"] = carrier
-        if carrier_type is not UNSET:
-            field_dict["carrier_type"] = carrier_type
-        if address_id is not UNSET:
-            field_dict["address_id"] = address_id
-        if bundle_id is not UNSET:
-            field_dict["bundle_id"] = bundle_id
-        if is_premium is not UNSET:
-            field_dict["is_premium"] = is_premium
-        if is_verified is not UNSET:
-            field_dict["is_verified"] = is_verified
-        if last_billed_price is not UNSET:
-            field_dict["last_billed_price"] = last_billed_price
-        if next_billing_on is not UNSET:
-            field_dict["next_billing_on"] = next_billing_on
-        if sms_enabled is not UNSET:
-            field_dict["sms_enabled"] = sms_enabled
-        if mms_enabled is not UNSET:
-            field_dict["mms_enabled"] = mms_enabled
-        if supports_sms_to_countries is not UNSET:
-            field_dict["supports_sms_to_countries"] = supports_sms_to_countries
-        if supports_mms_to_countries is not UNSET:
-            field_dict["supports_mms_to_countries"] = supports_mms_to_countries
-        if was_ported is not UNSET:
-            field_dict["was_ported"] = was_ported
-        if date_created is not UNSET:
-            field_dict["date_created"] = date_created
-        if date_updated is not UNSET:
-            field_dict["date_updated"] = date_updated
-
-        return field_dict
+            _out["supports_mms_to_countries"] = self.supports_mms_to_countries
+        if not isinstance(self.was_ported, Unset):
+            _out["was_ported"] = self.was_ported
+        if not isinstance(self.date_created, Unset):
+            _out["date_created"] = self.date_created
+        if not isinstance(self.date_updated, Unset):
+            _out["date_updated"] = self.date_updated
+        _extra = self._additional
+        if _extra:
+            return {**_extra, **_out}
+        return _out
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        id = d.pop("id", UNSET)
+        """Check ``src_dict`` against the schema and build the model; no copy is made.
 
-        organization_id = d.pop("organization_id", UNSET)
+        Raises:
+            SchemaMismatch: a field is missing or has a value its schema does not allow.
+        """
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise mismatch("object", src_dict)
+        _seen = 0
+        try:
+            id = src_dict.get("id", UNSET)
+            if id is not UNSET:
+                _seen += 1
+                if not isinstance(id, str):
+                    raise mismatch("string", id, "id")
 
-        def _parse_user_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            organization_id = src_dict.get("organization_id", UNSET)
+            if organization_id is not UNSET:
+                _seen += 1
+                if not isinstance(organization_id, str):
+                    raise mismatch("string", organization_id, "organization_id")
 
-        user_id = _parse_user_id(d.pop("user_id", UNSET))
+            user_id = src_dict.get("user_id", UNSET)
+            if user_id is not UNSET:
+                _seen += 1
+                if not (user_id is None or isinstance(user_id, str)):
+                    raise mismatch("string or null", user_id, "user_id")
 
-        number = d.pop("number", UNSET)
+            number = src_dict.get("number", UNSET)
+            if number is not UNSET:
+                _seen += 1
+                if not isinstance(number, str):
+                    raise mismatch("string", number, "number")
 
-        number_formatted = d.pop("number_formatted", UNSET)
+            number_formatted = src_dict.get("number_formatted", UNSET)
+            if number_formatted is not UNSET:
+                _seen += 1
+                if not isinstance(number_formatted, str):
+                    raise mismatch("string", number_formatted, "number_formatted")
 
-        def _parse_label(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            label = src_dict.get("label", UNSET)
+            if label is not UNSET:
+                _seen += 1
+                if not (label is None or isinstance(label, str)):
+                    raise mismatch("string or null", label, "label")
 
-        label = _parse_label(d.pop("label", UNSET))
+            type_ = src_dict.get("type", UNSET)
+            if type_ is not UNSET:
+                _seen += 1
+                if isinstance(type_, str):
+                    type_ = _PhoneNumberType_BY_VALUE.get(type_, type_)
+                else:
+                    raise mismatch("string", type_, "type")
 
-        def _parse_type_(data: object) -> PhoneNumberType | str | Unset:
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                type_type_0 = PhoneNumberType(data)
+            is_group_number = src_dict.get("is_group_number", UNSET)
+            if is_group_number is not UNSET:
+                _seen += 1
+                if not (is_group_number is True or is_group_number is False):
+                    raise mismatch("boolean", is_group_number, "is_group_number")
 
-                return type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(PhoneNumberType | str | Unset, data)
+            participants = src_dict.get("participants", UNSET)
+            if participants is not UNSET:
+                _seen += 1
+                if not isinstance(participants, list):
+                    raise mismatch("array", participants, "participants")
+                for _item0 in participants:
+                    if not isinstance(_item0, str):
+                        raise mismatch(
+                            "string",
+                            _item0,
+                            "participants",
+                            position(participants, _item0),
+                        )
 
-        type_ = _parse_type_(d.pop("type", UNSET))
+            participant_groups = src_dict.get("participant_groups", UNSET)
+            if participant_groups is not UNSET:
+                _seen += 1
+                if not isinstance(participant_groups, list):
+                    raise mismatch("array", participant_groups, "participant_groups")
+                for _item0 in participant_groups:
+                    if not isinstance(_item0, str):
+                        raise mismatch(
+                            "string",
+                            _item0,
+                            "participant_groups",
+                            position(participant_groups, _item0),
+                        )
 
-        is_group_number = d.pop("is_group_number", UNSET)
+            phone_numbers = src_dict.get("phone_numbers", UNSET)
+            if phone_numbers is not UNSET:
+                _seen += 1
+                if not isinstance(phone_numbers, list):
+                    raise mismatch("array", phone_numbers, "phone_numbers")
+                for _item0 in phone_numbers:
+                    if not isinstance(_item0, str):
+                        raise mismatch(
+                            "string",
+                            _item0,
+                            "phone_numbers",
+                            position(phone_numbers, _item0),
+                        )
 
-        participants = cast(list[str], d.pop("participants", UNSET))
+            phone_numbers_formatted = src_dict.get("phone_numbers_formatted", UNSET)
+            if phone_numbers_formatted is not UNSET:
+                _seen += 1
+                if not isinstance(phone_numbers_formatted, list):
+                    raise mismatch(
+                        "array", phone_numbers_formatted, "phone_numbers_formatted"
+                    )
+                for _item0 in phone_numbers_formatted:
+                    if not isinstance(_item0, str):
+                        raise mismatch(
+                            "string",
+                            _item0,
+                            "phone_numbers_formatted",
+                            position(phone_numbers_formatted, _item0),
+                        )
 
-        participant_groups = cast(list[str], d.pop("participant_groups", UNSET))
+            forward_to = src_dict.get("forward_to", UNSET)
+            if forward_to is not UNSET:
+                _seen += 1
+                if not (forward_to is None or isinstance(forward_to, str)):
+                    raise mismatch("string or null", forward_to, "forward_to")
 
-        phone_numbers = cast(list[str], d.pop("phone_numbers", UNSET))
+            forward_to_enabled = src_dict.get("forward_to_enabled", UNSET)
+            if forward_to_enabled is not UNSET:
+                _seen += 1
+                if not (forward_to_enabled is True or forward_to_enabled is False):
+                    raise mismatch("boolean", forward_to_enabled, "forward_to_enabled")
 
-        phone_numbers_formatted = cast(
-            list[str], d.pop("phone_numbers_formatted", UNSET)
+            forward_to_formatted = src_dict.get("forward_to_formatted", UNSET)
+            if forward_to_formatted is not UNSET:
+                _seen += 1
+                if not (
+                    forward_to_formatted is None
+                    or isinstance(forward_to_formatted, str)
+                ):
+                    raise mismatch(
+                        "string or null", forward_to_formatted, "forward_to_formatted"
+                    )
+
+            voicemail_greeting_url = src_dict.get("voicemail_greeting_url", UNSET)
+            if voicemail_greeting_url is not UNSET:
+                _seen += 1
+                if not (
+                    voicemail_greeting_url is None
+                    or isinstance(voicemail_greeting_url, str)
+                ):
+                    raise mismatch(
+                        "string or null",
+                        voicemail_greeting_url,
+                        "voicemail_greeting_url",
+                    )
+
+            press_1_to_accept = src_dict.get("press_1_to_accept", UNSET)
+            if press_1_to_accept is not UNSET:
+                _seen += 1
+                if not (press_1_to_accept is True or press_1_to_accept is False):
+                    raise mismatch("boolean", press_1_to_accept, "press_1_to_accept")
+
+            inbound_ring_duration = src_dict.get("inbound_ring_duration", UNSET)
+            if inbound_ring_duration is not UNSET:
+                _seen += 1
+                if not (
+                    inbound_ring_duration is None
+                    or (
+                        isinstance(inbound_ring_duration, int)
+                        and inbound_ring_duration is not True
+                        and inbound_ring_duration is not False
+                    )
+                ):
+                    raise mismatch(
+                        "integer or null",
+                        inbound_ring_duration,
+                        "inbound_ring_duration",
+                    )
+
+            country = src_dict.get("country", UNSET)
+            if country is not UNSET:
+                _seen += 1
+                if not (country is None or isinstance(country, str)):
+                    raise mismatch("string or null", country, "country")
+
+            carrier = src_dict.get("carrier", UNSET)
+            if carrier is not UNSET:
+                _seen += 1
+                if isinstance(carrier, str):
+                    carrier = _Carrier_BY_VALUE.get(carrier, carrier)
+                elif not (carrier is None):
+                    raise mismatch("string or null", carrier, "carrier")
+
+            carrier_type = src_dict.get("carrier_type", UNSET)
+            if carrier_type is not UNSET:
+                _seen += 1
+                if isinstance(carrier_type, str):
+                    carrier_type = _CarrierType_BY_VALUE.get(carrier_type, carrier_type)
+                elif not (carrier_type is None):
+                    raise mismatch("string or null", carrier_type, "carrier_type")
+
+            address_id = src_dict.get("address_id", UNSET)
+            if address_id is not UNSET:
+                _seen += 1
+                if not (address_id is None or isinstance(address_id, str)):
+                    raise mismatch("string or null", address_id, "address_id")
+
+            bundle_id = src_dict.get("bundle_id", UNSET)
+            if bundle_id is not UNSET:
+                _seen += 1
+                if not (bundle_id is None or isinstance(bundle_id, str)):
+                    raise mismatch("string or null", bundle_id, "bundle_id")
+
+            is_premium = src_dict.get("is_premium", UNSET)
+            if is_premium is not UNSET:
+                _seen += 1
+                if not (is_premium is True or is_premium is False):
+                    raise mismatch("boolean", is_premium, "is_premium")
+
+            is_verified = src_dict.get("is_verified", UNSET)
+            if is_verified is not UNSET:
+                _seen += 1
+                if not (is_verified is True or is_verified is False):
+                    raise mismatch("boolean", is_verified, "is_verified")
+
+            last_billed_price = src_dict.get("last_billed_price", UNSET)
+            if last_billed_price is not UNSET:
+                _seen += 1
+                if not (
+                    last_billed_price is None
+                    or (
+                        isinstance(last_billed_price, (int, float))
+                        and last_billed_price is not True
+                        and last_billed_price is not False
+                    )
+                ):
+                    raise mismatch(
+                        "number or null", last_billed_price, "last_billed_price"
+                    )
+
+            next_billing_on = src_dict.get("next_billing_on", UNSET)
+            if next_billing_on is not UNSET:
+                _seen += 1
+                if not (next_billing_on is None or isinstance(next_billing_on, str)):
+                    raise mismatch("string or null", next_billing_on, "next_billing_on")
+
+            sms_enabled = src_dict.get("sms_enabled", UNSET)
+            if sms_enabled is not UNSET:
+                _seen += 1
+                if not (sms_enabled is True or sms_enabled is False):
+                    raise mismatch("boolean", sms_enabled, "sms_enabled")
+
+            mms_enabled = src_dict.get("mms_enabled", UNSET)
+            if mms_enabled is not UNSET:
+                _seen += 1
+                if not (mms_enabled is True or mms_enabled is False):
+                    raise mismatch("boolean", mms_enabled, "mms_enabled")
+
+            supports_sms_to_countries = src_dict.get("supports_sms_to_countries", UNSET)
+            if supports_sms_to_countries is not UNSET:
+                _seen += 1
+                if not isinstance(supports_sms_to_countries, list):
+                    raise mismatch(
+                        "array", supports_sms_to_countries, "supports_sms_to_countries"
+                    )
+                for _item0 in supports_sms_to_countries:
+                    if not isinstance(_item0, str):
+                        raise mismatch(
+                            "string",
+                            _item0,
+                            "supports_sms_to_countries",
+                            position(supports_sms_to_countries, _item0),
+                        )
+
+            supports_mms_to_countries = src_dict.get("supports_mms_to_countries", UNSET)
+            if supports_mms_to_countries is not UNSET:
+                _seen += 1
+                if not isinstance(supports_mms_to_countries, list):
+                    raise mismatch(
+                        "array", supports_mms_to_countries, "supports_mms_to_countries"
+                    )
+                for _item0 in supports_mms_to_countries:
+                    if not isinstance(_item0, str):
+                        raise mismatch(
+                            "string",
+                            _item0,
+                            "supports_mms_to_countries",
+                            position(supports_mms_to_countries, _item0),
+                        )
+
+            was_ported = src_dict.get("was_ported", UNSET)
+            if was_ported is not UNSET:
+                _seen += 1
+                if not (was_ported is True or was_ported is False):
+                    raise mismatch("boolean", was_ported, "was_ported")
+
+            date_created = src_dict.get("date_created", UNSET)
+            if date_created is not UNSET:
+                _seen += 1
+                if not isinstance(date_created, str):
+                    raise mismatch("string", date_created, "date_created")
+
+            date_updated = src_dict.get("date_updated", UNSET)
+            if date_updated is not UNSET:
+                _seen += 1
+                if not isinstance(date_updated, str):
+                    raise mismatch("string", date_updated, "date_updated")
+
+        except KeyError as _absent:
+            raise missing(_absent.args[0]) from None
+        _result = cls(
+            id,
+            organization_id,
+            user_id,
+            number,
+            number_formatted,
+            label,
+            type_,
+            is_group_number,
+            participants,
+            participant_groups,
+            phone_numbers,
+            phone_numbers_formatted,
+            forward_to,
+            forward_to_enabled,
+            forward_to_formatted,
+            voicemail_greeting_url,
+            press_1_to_accept,
+            inbound_ring_duration,
+            country,
+            carrier,
+            carrier_type,
+            address_id,
+            bundle_id,
+            is_premium,
+            is_verified,
+            last_billed_price,
+            next_billing_on,
+            sms_enabled,
+            mms_enabled,
+            supports_sms_to_countries,
+            supports_mms_to_countries,
+            was_ported,
+            date_created,
+            date_updated,
         )
+        if len(src_dict) != _seen:
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _KNOWN
+            }
+            _result._additional = _extra
+        return _result
 
-        def _parse_forward_to(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+    def __repr__(self) -> str:
+        return show(self, _SHOWN)
 
-        forward_to = _parse_forward_to(d.pop("forward_to", UNSET))
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The fields this model does not know, as they came."""
+        extra = self._additional
+        if extra is None:
+            extra = self._additional = {}
+        return extra
 
-        forward_to_enabled = d.pop("forward_to_enabled", UNSET)
-
-        def _parse_forward_to_formatted(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        forward_to_formatted = _parse_forward_to_formatted(
-            d.pop("forward_to_formatted", UNSET)
-        )
-
-        def _parse_voicemail_greeting_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        voicemail_greeting_url = _parse_voicemail_greeting_url(
-            d.pop("voicemail_greeting_url", UNSET)
-        )
-
-        press_1_to_accept = d.pop("press_1_to_accept", UNSET)
-
-        def _parse_inbound_ring_duration(data: object) -> int | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(int | None | Unset, data)
-
-        inbound_ring_duration = _parse_inbound_ring_duration(
-            d.pop("inbound_ring_duration", UNSET)
-        )
-
-        def _parse_country(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        country = _parse_country(d.pop("country", UNSET))
-
-        def _parse_carrier(data: object) -> Carrier | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                carrier_type_0 = Carrier(data)
-
-                return carrier_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(Carrier | None | str | Unset, data)
-
-        carrier = _parse_carrier(d.pop("carrier", UNSET))
-
-        def _parse_carrier_type(data: object) -> CarrierType | None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                carrier_type_type_0 = CarrierType(data)
-
-                return carrier_type_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(CarrierType | None | str | Unset, data)
-
-        carrier_type = _parse_carrier_type(d.pop("carrier_type", UNSET))
-
-        def _parse_address_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        address_id = _parse_address_id(d.pop("address_id", UNSET))
-
-        def _parse_bundle_id(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        bundle_id = _parse_bundle_id(d.pop("bundle_id", UNSET))
-
-        is_premium = d.pop("is_premium", UNSET)
-
-        is_verified = d.pop("is_verified", UNSET)
-
-        def _parse_last_billed_price(data: object) -> float | None | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(float | None | Unset, data)
-
-        last_billed_price = _parse_last_billed_price(d.pop("last_billed_price", UNSET))
-
-        def _parse_next_billing_on(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
-
-        next_billing_on = _parse_next_billing_on(d.pop("next_billing_on", UNSET))
-
-        sms_enabled = d.pop("sms_enabled", UNSET)
-
-        mms_enabled = d.pop("mms_enabled", UNSET)
-
-        supports_sms_to_countries = cast(
-            list[str], d.pop("supports_sms_to_countries", UNSET)
-        )
-
-        supports_mms_to_countries = cast(
-            list[str], d.pop("supports_mms_to_countries", UNSET)
-        )
-
-        was_ported = d.pop("was_ported", UNSET)
-
-        date_created = d.pop("date_created", UNSET)
-
-        date_updated = d.pop("date_updated", UNSET)
-
-        phone_number_fields = cls(
-            id=id,
-            organization_id=organization_id,
-            user_id=user_id,
-            number=number,
-            number_formatted=number_formatted,
-            label=label,
-            type_=type_,
-            is_group_number=is_group_number,
-            participants=participants,
-            participant_groups=participant_groups,
-            phone_numbers=phone_numbers,
-            phone_numbers_formatted=phone_numbers_formatted,
-            forward_to=forward_to,
-            forward_to_enabled=forward_to_enabled,
-            forward_to_formatted=forward_to_formatted,
-            voicemail_greeting_url=voicemail_greeting_url,
-            press_1_to_accept=press_1_to_accept,
-            inbound_ring_duration=inbound_ring_duration,
-            country=country,
-            carrier=carrier,
-            carrier_type=carrier_type,
-            address_id=address_id,
-            bundle_id=bundle_id,
-            is_premium=is_premium,
-            is_verified=is_verified,
-            last_billed_price=last_billed_price,
-            next_billing_on=next_billing_on,
-            sms_enabled=sms_enabled,
-            mms_enabled=mms_enabled,
-            supports_sms_to_countries=supports_sms_to_countries,
-            supports_mms_to_countries=supports_mms_to_countries,
-            was_ported=was_ported,
-            date_created=date_created,
-            date_updated=date_updated,
-        )
-
-        phone_number_fields.additional_properties = d
-        return phone_number_fields
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._additional or ())
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -575,4 +659,4 @@ class PhoneNumberFields:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return key in (self._additional or ())

@@ -6,12 +6,28 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import SchemaMismatch, mismatch, missing
+from ..types import extras_key, show
+
 if TYPE_CHECKING:
     from ..models.phone_number import PhoneNumber
     from ..models.phone_number_fields import PhoneNumberFields
 
 
 T = TypeVar("T", bound="PhoneNumberPage")
+
+# The JSON names of the fields this model knows; any others are kept as unknown fields.
+_KNOWN: frozenset[str] = frozenset(
+    (
+        "data",
+        "has_more",
+    )
+)
+# The attributes a repr shows when they are set, in declaration order.
+_SHOWN: tuple[str, ...] = (
+    "data",
+    "has_more",
+)
 
 
 @_attrs_define
@@ -25,80 +41,90 @@ class PhoneNumberPage:
 
     data: list[PhoneNumber | PhoneNumberFields]
     has_more: bool
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # None until there is an unknown field: most objects have none.
+    _additional: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key
+    )
 
     def to_dict(self) -> dict[str, Any]:
-        from ..models.phone_number import PhoneNumber  # noqa: PLC0415
-
-        data = []
-        for data_item_data in self.data:
-            data_item: dict[str, Any]
-            if isinstance(data_item_data, PhoneNumber):
-                data_item = data_item_data.to_dict()
-            else:
-                data_item = data_item_data.to_dict()
-
-            data.append(data_item)
-
-        has_more = self.has_more
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "data": data,
-                "has_more": has_more,
-            }
-        )
-
-        return field_dict
+        _out: dict[str, Any] = {
+            "data": [_i0.to_dict() for _i0 in self.data],
+            "has_more": self.has_more,
+        }
+        _extra = self._additional
+        if _extra:
+            return {**_extra, **_out}
+        return _out
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        """Check ``src_dict`` against the schema and build the model; no copy is made.
+
+        Raises:
+            SchemaMismatch: a field is missing or has a value its schema does not allow.
+        """
         from ..models.phone_number import PhoneNumber  # noqa: PLC0415
         from ..models.phone_number_fields import PhoneNumberFields  # noqa: PLC0415
 
-        d = dict(src_dict)
-        data = []
-        _data = d.pop("data")
-        for data_item_data in _data:
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise mismatch("object", src_dict)
+        _seen = 2
+        try:
+            data = src_dict["data"]
+            if not isinstance(data, list):
+                raise mismatch("array", data, "data")
+            data_items: list[Any] = []
+            try:
+                for _item0 in data:
+                    if isinstance(_item0, dict):
+                        try:
+                            _item0 = PhoneNumber.from_dict(_item0)
+                        except SchemaMismatch:
+                            _item0 = PhoneNumberFields.from_dict(_item0)
 
-            def _parse_data_item(data: object) -> PhoneNumber | PhoneNumberFields:
-                try:
-                    if not isinstance(data, dict):
-                        raise TypeError()
-                    componentsschemas_phone_number_or_fields_type_0 = (
-                        PhoneNumber.from_dict(data)
-                    )
+                    else:
+                        raise mismatch("object", _item0)
 
-                    return componentsschemas_phone_number_or_fields_type_0
-                except (TypeError, ValueError, AttributeError, KeyError):
-                    pass
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_phone_number_or_fields_type_1 = (
-                    PhoneNumberFields.from_dict(data)
-                )
+                    data_items.append(_item0)
+            except SchemaMismatch as _error:
+                raise _error.within("data", len(data_items)) from None
+            data = data_items
 
-                return componentsschemas_phone_number_or_fields_type_1
+            has_more = src_dict["has_more"]
+            if not (has_more is True or has_more is False):
+                raise mismatch("boolean", has_more, "has_more")
 
-            data_item = _parse_data_item(data_item_data)
-
-            data.append(data_item)
-
-        has_more = d.pop("has_more")
-
-        phone_number_page = cls(
-            data=data,
-            has_more=has_more,
+        except KeyError as _absent:
+            raise missing(_absent.args[0]) from None
+        _result = cls(
+            data,
+            has_more,
         )
+        if len(src_dict) != _seen:
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _KNOWN
+            }
+            _result._additional = _extra
+        return _result
 
-        phone_number_page.additional_properties = d
-        return phone_number_page
+    def __repr__(self) -> str:
+        return show(self, _SHOWN)
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The fields this model does not know, as they came."""
+        extra = self._additional
+        if extra is None:
+            extra = self._additional = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._additional or ())
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -110,4 +136,4 @@ class PhoneNumberPage:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return key in (self._additional or ())

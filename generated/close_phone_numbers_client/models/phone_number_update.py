@@ -1,13 +1,41 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 
-from ..types import UNSET, Unset
+from ..errors import mismatch, missing, position
+from ..types import UNSET, Unset, show
 
 T = TypeVar("T", bound="PhoneNumberUpdate")
+
+# The JSON names of the fields this model knows; any others are kept as unknown fields.
+_KNOWN: frozenset[str] = frozenset(
+    (
+        "label",
+        "forward_to",
+        "forward_to_enabled",
+        "voicemail_greeting_url",
+        "participants",
+        "phone_numbers",
+        "press_1_to_accept",
+        "inbound_ring_duration",
+        "participant_groups",
+    )
+)
+# The attributes a repr shows when they are set, in declaration order.
+_SHOWN: tuple[str, ...] = (
+    "label",
+    "forward_to",
+    "forward_to_enabled",
+    "voicemail_greeting_url",
+    "participants",
+    "phone_numbers",
+    "press_1_to_accept",
+    "inbound_ring_duration",
+    "participant_groups",
+)
 
 
 @_attrs_define
@@ -18,13 +46,16 @@ class PhoneNumberUpdate:
         label (str | Unset): A name for the number.
         forward_to (str | Unset): A phone number in E.164 form, such as `+16505550100`.
         forward_to_enabled (bool | Unset): Whether calls are forwarded to `forward_to`.
-        voicemail_greeting_url (None | str | Unset): An https URL of an MP3 greeting; `null` removes the greeting. Plain
+        voicemail_greeting_url (None | str | Unset): An https URL of an MP3 greeting; `null` removes
+            the greeting. Plain
             http is refused.
         participants (list[str] | Unset): User ids of the organization that take part in the number.
-        phone_numbers (list[str] | Unset): Outside numbers, in E.164, that ring along with the number.
+        phone_numbers (list[str] | Unset): Outside numbers, in E.164, that ring along with the
+            number.
         press_1_to_accept (bool | Unset): Whether a forwarded call must be accepted by pressing 1.
         inbound_ring_duration (int | Unset): Seconds an inbound call rings before moving on.
-        participant_groups (list[str] | Unset): Group ids of the organization that take part in the number, at most 40.
+        participant_groups (list[str] | Unset): Group ids of the organization that take part in the
+            number, at most 40.
             Needs the "Manage Team Phone Numbers" permission.
     """
 
@@ -39,98 +70,133 @@ class PhoneNumberUpdate:
     participant_groups: list[str] | Unset = UNSET
 
     def to_dict(self) -> dict[str, Any]:
-        label = self.label
-
-        forward_to = self.forward_to
-
-        forward_to_enabled = self.forward_to_enabled
-
-        voicemail_greeting_url: None | str | Unset
-        if isinstance(self.voicemail_greeting_url, Unset):
-            voicemail_greeting_url = UNSET
-        else:
-            voicemail_greeting_url = self.voicemail_greeting_url
-
-        participants: list[str] | Unset = UNSET
+        _out: dict[str, Any] = {}
+        if not isinstance(self.label, Unset):
+            _out["label"] = self.label
+        if not isinstance(self.forward_to, Unset):
+            _out["forward_to"] = self.forward_to
+        if not isinstance(self.forward_to_enabled, Unset):
+            _out["forward_to_enabled"] = self.forward_to_enabled
+        if not isinstance(self.voicemail_greeting_url, Unset):
+            _out["voicemail_greeting_url"] = self.voicemail_greeting_url
         if not isinstance(self.participants, Unset):
-            participants = self.participants
-
-        phone_numbers: list[str] | Unset = UNSET
+            _out["participants"] = self.participants
         if not isinstance(self.phone_numbers, Unset):
-            phone_numbers = self.phone_numbers
-
-        press_1_to_accept = self.press_1_to_accept
-
-        inbound_ring_duration = self.inbound_ring_duration
-
-        participant_groups: list[str] | Unset = UNSET
+            _out["phone_numbers"] = self.phone_numbers
+        if not isinstance(self.press_1_to_accept, Unset):
+            _out["press_1_to_accept"] = self.press_1_to_accept
+        if not isinstance(self.inbound_ring_duration, Unset):
+            _out["inbound_ring_duration"] = self.inbound_ring_duration
         if not isinstance(self.participant_groups, Unset):
-            participant_groups = self.participant_groups
-
-        field_dict: dict[str, Any] = {}
-
-        field_dict.update({})
-        if label is not UNSET:
-            field_dict["label"] = label
-        if forward_to is not UNSET:
-            field_dict["forward_to"] = forward_to
-        if forward_to_enabled is not UNSET:
-            field_dict["forward_to_enabled"] = forward_to_enabled
-        if voicemail_greeting_url is not UNSET:
-            field_dict["voicemail_greeting_url"] = voicemail_greeting_url
-        if participants is not UNSET:
-            field_dict["participants"] = participants
-        if phone_numbers is not UNSET:
-            field_dict["phone_numbers"] = phone_numbers
-        if press_1_to_accept is not UNSET:
-            field_dict["press_1_to_accept"] = press_1_to_accept
-        if inbound_ring_duration is not UNSET:
-            field_dict["inbound_ring_duration"] = inbound_ring_duration
-        if participant_groups is not UNSET:
-            field_dict["participant_groups"] = participant_groups
-
-        return field_dict
+            _out["participant_groups"] = self.participant_groups
+        return _out
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
-        label = d.pop("label", UNSET)
+        """Check ``src_dict`` against the schema and build the model; no copy is made.
 
-        forward_to = d.pop("forward_to", UNSET)
+        Raises:
+            SchemaMismatch: a field is missing or has a value its schema does not allow.
+        """
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise mismatch("object", src_dict)
+        try:
+            label = src_dict.get("label", UNSET)
+            if label is not UNSET:
+                if not isinstance(label, str):
+                    raise mismatch("string", label, "label")
 
-        forward_to_enabled = d.pop("forward_to_enabled", UNSET)
+            forward_to = src_dict.get("forward_to", UNSET)
+            if forward_to is not UNSET:
+                if not isinstance(forward_to, str):
+                    raise mismatch("string", forward_to, "forward_to")
 
-        def _parse_voicemail_greeting_url(data: object) -> None | str | Unset:
-            if data is None:
-                return data
-            if isinstance(data, Unset):
-                return data
-            return cast(None | str | Unset, data)
+            forward_to_enabled = src_dict.get("forward_to_enabled", UNSET)
+            if forward_to_enabled is not UNSET:
+                if not (forward_to_enabled is True or forward_to_enabled is False):
+                    raise mismatch("boolean", forward_to_enabled, "forward_to_enabled")
 
-        voicemail_greeting_url = _parse_voicemail_greeting_url(
-            d.pop("voicemail_greeting_url", UNSET)
+            voicemail_greeting_url = src_dict.get("voicemail_greeting_url", UNSET)
+            if voicemail_greeting_url is not UNSET:
+                if not (
+                    voicemail_greeting_url is None
+                    or isinstance(voicemail_greeting_url, str)
+                ):
+                    raise mismatch(
+                        "string or null",
+                        voicemail_greeting_url,
+                        "voicemail_greeting_url",
+                    )
+
+            participants = src_dict.get("participants", UNSET)
+            if participants is not UNSET:
+                if not isinstance(participants, list):
+                    raise mismatch("array", participants, "participants")
+                for _item0 in participants:
+                    if not isinstance(_item0, str):
+                        raise mismatch(
+                            "string",
+                            _item0,
+                            "participants",
+                            position(participants, _item0),
+                        )
+
+            phone_numbers = src_dict.get("phone_numbers", UNSET)
+            if phone_numbers is not UNSET:
+                if not isinstance(phone_numbers, list):
+                    raise mismatch("array", phone_numbers, "phone_numbers")
+                for _item0 in phone_numbers:
+                    if not isinstance(_item0, str):
+                        raise mismatch(
+                            "string",
+                            _item0,
+                            "phone_numbers",
+                            position(phone_numbers, _item0),
+                        )
+
+            press_1_to_accept = src_dict.get("press_1_to_accept", UNSET)
+            if press_1_to_accept is not UNSET:
+                if not (press_1_to_accept is True or press_1_to_accept is False):
+                    raise mismatch("boolean", press_1_to_accept, "press_1_to_accept")
+
+            inbound_ring_duration = src_dict.get("inbound_ring_duration", UNSET)
+            if inbound_ring_duration is not UNSET:
+                if not (
+                    isinstance(inbound_ring_duration, int)
+                    and inbound_ring_duration is not True
+                    and inbound_ring_duration is not False
+                ):
+                    raise mismatch(
+                        "integer", inbound_ring_duration, "inbound_ring_duration"
+                    )
+
+            participant_groups = src_dict.get("participant_groups", UNSET)
+            if participant_groups is not UNSET:
+                if not isinstance(participant_groups, list):
+                    raise mismatch("array", participant_groups, "participant_groups")
+                for _item0 in participant_groups:
+                    if not isinstance(_item0, str):
+                        raise mismatch(
+                            "string",
+                            _item0,
+                            "participant_groups",
+                            position(participant_groups, _item0),
+                        )
+
+        except KeyError as _absent:
+            raise missing(_absent.args[0]) from None
+        _result = cls(
+            label,
+            forward_to,
+            forward_to_enabled,
+            voicemail_greeting_url,
+            participants,
+            phone_numbers,
+            press_1_to_accept,
+            inbound_ring_duration,
+            participant_groups,
         )
+        return _result
 
-        participants = cast(list[str], d.pop("participants", UNSET))
-
-        phone_numbers = cast(list[str], d.pop("phone_numbers", UNSET))
-
-        press_1_to_accept = d.pop("press_1_to_accept", UNSET)
-
-        inbound_ring_duration = d.pop("inbound_ring_duration", UNSET)
-
-        participant_groups = cast(list[str], d.pop("participant_groups", UNSET))
-
-        phone_number_update = cls(
-            label=label,
-            forward_to=forward_to,
-            forward_to_enabled=forward_to_enabled,
-            voicemail_greeting_url=voicemail_greeting_url,
-            participants=participants,
-            phone_numbers=phone_numbers,
-            press_1_to_accept=press_1_to_accept,
-            inbound_ring_duration=inbound_ring_duration,
-            participant_groups=participant_groups,
-        )
-
-        return phone_number_update
+    def __repr__(self) -> str:
+        return show(self, _SHOWN)

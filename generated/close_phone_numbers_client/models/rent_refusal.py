@@ -1,14 +1,31 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..errors import mismatch, missing
 from ..models.rent_refusal_status import RentRefusalStatus
+from ..types import extras_key, show
+
+_RentRefusalStatus_BY_VALUE = {member.value: member for member in RentRefusalStatus}
 
 T = TypeVar("T", bound="RentRefusal")
+
+# The JSON names of the fields this model knows; any others are kept as unknown fields.
+_KNOWN: frozenset[str] = frozenset(
+    (
+        "status",
+        "error",
+    )
+)
+# The attributes a repr shows when they are set, in declaration order.
+_SHOWN: tuple[str, ...] = (
+    "status",
+    "error",
+)
 
 
 @_attrs_define
@@ -16,65 +33,85 @@ class RentRefusal:
     """A rent Close refused; nothing was rented and nothing was charged.
 
     Attributes:
-        status (RentRefusalStatus | str): Why no number was rented. The set is open: Close adds statuses, and
+        status (RentRefusalStatus | str): Why no number was rented. The set is open: Close adds
+            statuses, and
             clients must accept unknown ones.
         error (str): What went wrong, for people.
     """
 
     status: RentRefusalStatus | str
     error: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    # None until there is an unknown field: most objects have none.
+    _additional: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=extras_key
+    )
 
     def to_dict(self) -> dict[str, Any]:
-        status: str
-        if isinstance(self.status, RentRefusalStatus):
-            status = self.status.value
-        else:
-            status = self.status
-
-        error = self.error
-
-        field_dict: dict[str, Any] = {}
-        field_dict.update(self.additional_properties)
-        field_dict.update(
-            {
-                "status": status,
-                "error": error,
-            }
-        )
-
-        return field_dict
+        _out: dict[str, Any] = {
+            "status": (
+                self.status.value
+                if isinstance(self.status, RentRefusalStatus)
+                else self.status
+            ),
+            "error": self.error,
+        }
+        _extra = self._additional
+        if _extra:
+            return {**_extra, **_out}
+        return _out
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
-        d = dict(src_dict)
+        """Check ``src_dict`` against the schema and build the model; no copy is made.
 
-        def _parse_status(data: object) -> RentRefusalStatus | str:
-            try:
-                if not isinstance(data, str):
-                    raise TypeError()
-                status_type_0 = RentRefusalStatus(data)
+        Raises:
+            SchemaMismatch: a field is missing or has a value its schema does not allow.
+        """
+        if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
+            raise mismatch("object", src_dict)
+        _seen = 2
+        try:
+            status = src_dict["status"]
+            if isinstance(status, str):
+                status = _RentRefusalStatus_BY_VALUE.get(status, status)
+            else:
+                raise mismatch("string", status, "status")
 
-                return status_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            return cast(RentRefusalStatus | str, data)
+            error = src_dict["error"]
+            if not isinstance(error, str):
+                raise mismatch("string", error, "error")
 
-        status = _parse_status(d.pop("status"))
-
-        error = d.pop("error")
-
-        rent_refusal = cls(
-            status=status,
-            error=error,
+        except KeyError as _absent:
+            raise missing(_absent.args[0]) from None
+        _result = cls(
+            status,
+            error,
         )
+        if len(src_dict) != _seen:
+            _extra = {
+                _key: _value for _key, _value in src_dict.items() if _key not in _KNOWN
+            }
+            _result._additional = _extra
+        return _result
 
-        rent_refusal.additional_properties = d
-        return rent_refusal
+    def __repr__(self) -> str:
+        return show(self, _SHOWN)
+
+    @property
+    def additional_properties(self) -> dict[str, Any]:
+        """The fields this model does not know, as they came."""
+        extra = self._additional
+        if extra is None:
+            extra = self._additional = {}
+        return extra
+
+    @additional_properties.setter
+    def additional_properties(self, value: dict[str, Any]) -> None:
+        self._additional = value
 
     @property
     def additional_keys(self) -> list[str]:
-        return list(self.additional_properties.keys())
+        return list(self._additional or ())
 
     def __getitem__(self, key: str) -> Any:
         return self.additional_properties[key]
@@ -86,4 +123,4 @@ class RentRefusal:
         del self.additional_properties[key]
 
     def __contains__(self, key: str) -> bool:
-        return key in self.additional_properties
+        return key in (self._additional or ())

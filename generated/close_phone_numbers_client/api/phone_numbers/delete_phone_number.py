@@ -10,7 +10,7 @@ from ...models.deleted import Deleted
 from ...models.error import Error
 from ...models.rate_limited import RateLimited
 from ...models.validation_error import ValidationError
-from ...types import Response
+from ...types import Response, loads
 
 
 def _get_kwargs(
@@ -30,50 +30,34 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Deleted | Error | RateLimited | ValidationError | None:
-    if response.status_code == 200:
-        response_200 = Deleted.from_dict(response.json())
+    status = response.status_code
+    if status == 200:
+        return Deleted.from_dict(loads(response.content))
 
-        return response_200
+    if status == 400:
+        return ValidationError.from_dict(loads(response.content))
 
-    if response.status_code == 400:
-        response_400 = ValidationError.from_dict(response.json())
+    if status == 401:
+        return Error.from_dict(loads(response.content))
 
-        return response_400
+    if status == 402:
+        return Error.from_dict(loads(response.content))
 
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+    if status == 403:
+        return Error.from_dict(loads(response.content))
 
-        return response_401
+    if status == 404:
+        return Error.from_dict(loads(response.content))
 
-    if response.status_code == 402:
-        response_402 = Error.from_dict(response.json())
+    if status == 429:
+        return RateLimited.from_dict(loads(response.content))
 
-        return response_402
-
-    if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-        response_429 = RateLimited.from_dict(response.json())
-
-        return response_429
-
-    if 500 <= response.status_code <= 599:
-        response_5xx = Error.from_dict(response.json())
-
-        return response_5xx
+    if 500 <= status <= 599:
+        return Error.from_dict(loads(response.content))
 
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+        raise errors.UnexpectedStatus(status, response.content)
+    return None
 
 
 def _build_response(
@@ -113,9 +97,7 @@ def sync_detailed(
         id=id,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.get_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
 

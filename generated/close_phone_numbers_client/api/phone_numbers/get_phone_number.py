@@ -6,12 +6,13 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...errors import SchemaMismatch, mismatch
 from ...models.error import Error
 from ...models.phone_number import PhoneNumber
 from ...models.phone_number_fields import PhoneNumberFields
 from ...models.rate_limited import RateLimited
 from ...models.validation_error import ValidationError
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Response, Unset, loads
 
 
 def _get_kwargs(
@@ -40,70 +41,45 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | PhoneNumber | PhoneNumberFields | RateLimited | ValidationError | None:
-    if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> PhoneNumber | PhoneNumberFields:
+    status = response.status_code
+    if status == 200:
+        body = loads(response.content)
+        if isinstance(body, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_phone_number_or_fields_type_0 = PhoneNumber.from_dict(
-                    data
-                )
+                body = PhoneNumber.from_dict(body)
+            except SchemaMismatch:
+                body = PhoneNumberFields.from_dict(body)
 
-                return componentsschemas_phone_number_or_fields_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_phone_number_or_fields_type_1 = (
-                PhoneNumberFields.from_dict(data)
-            )
+        else:
+            raise mismatch("object", body)
 
-            return componentsschemas_phone_number_or_fields_type_1
-
-        response_200 = _parse_response_200(response.json())
-
+        response_200: PhoneNumber | PhoneNumberFields = body
         return response_200
 
-    if response.status_code == 400:
-        response_400 = ValidationError.from_dict(response.json())
+    if status == 400:
+        return ValidationError.from_dict(loads(response.content))
 
-        return response_400
+    if status == 401:
+        return Error.from_dict(loads(response.content))
 
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+    if status == 402:
+        return Error.from_dict(loads(response.content))
 
-        return response_401
+    if status == 403:
+        return Error.from_dict(loads(response.content))
 
-    if response.status_code == 402:
-        response_402 = Error.from_dict(response.json())
+    if status == 404:
+        return Error.from_dict(loads(response.content))
 
-        return response_402
+    if status == 429:
+        return RateLimited.from_dict(loads(response.content))
 
-    if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = Error.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 429:
-        response_429 = RateLimited.from_dict(response.json())
-
-        return response_429
-
-    if 500 <= response.status_code <= 599:
-        response_5xx = Error.from_dict(response.json())
-
-        return response_5xx
+    if 500 <= status <= 599:
+        return Error.from_dict(loads(response.content))
 
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+        raise errors.UnexpectedStatus(status, response.content)
+    return None
 
 
 def _build_response(
@@ -144,9 +120,7 @@ def sync_detailed(
         field_fields=field_fields,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.get_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
 

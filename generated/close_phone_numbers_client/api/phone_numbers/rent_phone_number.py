@@ -5,13 +5,14 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
+from ...errors import SchemaMismatch, mismatch
 from ...models.error import Error
 from ...models.phone_number import PhoneNumber
 from ...models.rate_limited import RateLimited
 from ...models.rent_refusal import RentRefusal
 from ...models.rent_request import RentRequest
 from ...models.validation_error import ValidationError
-from ...types import Response
+from ...types import Response, loads
 
 
 def _get_kwargs(
@@ -28,7 +29,6 @@ def _get_kwargs(
     _kwargs["json"] = body.to_dict()
 
     headers["Content-Type"] = "application/json"
-
     _kwargs["headers"] = headers
     return _kwargs
 
@@ -36,77 +36,53 @@ def _get_kwargs(
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | PhoneNumber | RateLimited | RentRefusal | ValidationError | None:
-    if response.status_code == 201:
-        response_201 = PhoneNumber.from_dict(response.json())
+    status = response.status_code
+    if status == 201:
+        return PhoneNumber.from_dict(loads(response.content))
 
-        return response_201
-
-    if response.status_code == 400:
-
-        def _parse_response_400(data: object) -> RentRefusal | ValidationError:
+    if status == 400:
+        body = loads(response.content)
+        if isinstance(body, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_rent_failure_type_0 = RentRefusal.from_dict(data)
+                body = RentRefusal.from_dict(body)
+            except SchemaMismatch:
+                body = ValidationError.from_dict(body)
 
-                return componentsschemas_rent_failure_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_rent_failure_type_1 = ValidationError.from_dict(data)
+        else:
+            raise mismatch("object", body)
 
-            return componentsschemas_rent_failure_type_1
-
-        response_400 = _parse_response_400(response.json())
-
+        response_400: RentRefusal | ValidationError = body
         return response_400
 
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+    if status == 401:
+        return Error.from_dict(loads(response.content))
 
-        return response_401
-
-    if response.status_code == 402:
-
-        def _parse_response_402(data: object) -> RentRefusal | ValidationError:
+    if status == 402:
+        body = loads(response.content)
+        if isinstance(body, dict):
             try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_rent_failure_type_0 = RentRefusal.from_dict(data)
+                body = RentRefusal.from_dict(body)
+            except SchemaMismatch:
+                body = ValidationError.from_dict(body)
 
-                return componentsschemas_rent_failure_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_rent_failure_type_1 = ValidationError.from_dict(data)
+        else:
+            raise mismatch("object", body)
 
-            return componentsschemas_rent_failure_type_1
-
-        response_402 = _parse_response_402(response.json())
-
+        response_402: RentRefusal | ValidationError = body
         return response_402
 
-    if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
+    if status == 403:
+        return Error.from_dict(loads(response.content))
 
-        return response_403
+    if status == 429:
+        return RateLimited.from_dict(loads(response.content))
 
-    if response.status_code == 429:
-        response_429 = RateLimited.from_dict(response.json())
-
-        return response_429
-
-    if 500 <= response.status_code <= 599:
-        response_5xx = Error.from_dict(response.json())
-
-        return response_5xx
+    if 500 <= status <= 599:
+        return Error.from_dict(loads(response.content))
 
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+        raise errors.UnexpectedStatus(status, response.content)
+    return None
 
 
 def _build_response(
@@ -152,9 +128,7 @@ def sync_detailed(
         body=body,
     )
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.get_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
 
