@@ -271,8 +271,17 @@ def ruby() -> None:
     build = here / "build"
     shutil.rmtree(build / "close_phone", ignore_errors=True)
     run(
-        [generator, "generate", "-g", "ruby", "-i", str(SPEC), "-o", str(build / "close_phone")]
-        + list(RUBY_GENERATOR_ARGS),
+        [
+            generator,
+            "generate",
+            "-g",
+            "ruby",
+            "-i",
+            str(SPEC),
+            "-o",
+            str(build / "close_phone"),
+            *RUBY_GENERATOR_ARGS,
+        ],
         cwd=here,
         quiet=True,
     )
