@@ -9,13 +9,11 @@ import json
 import socket
 import threading
 import time
-from collections.abc import Sequence
 from typing import Any, TextIO
 
 import uvicorn
 
 from ._emulator import Emulator
-from ._options import add_server_options
 from ._seed import SeedError
 
 
@@ -97,18 +95,6 @@ def describe(emu: Emulator, root: str) -> dict[str, Any]:
             for user in emu.users
         ],
     }
-
-
-def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
-    """`python -m close_phone_emulator`."""
-    import sys
-
-    parser = argparse.ArgumentParser(
-        prog="python -m close_phone_emulator",
-        description="Serve a stateful local emulator of Close's phone-number API.",
-    )
-    add_server_options(parser)
-    return run(parser.parse_args(argv), out or sys.stdout)
 
 
 class ServerThread:

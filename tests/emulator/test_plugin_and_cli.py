@@ -22,12 +22,17 @@ ROOT = Path(__file__).parents[2]
 
 
 def test_the_pytest11_entry_point_names_the_plugin_module() -> None:
-    """pyproject registers close_phone_numbers.testing, which exports both fixtures."""
+    """pyproject registers close_phone_numbers.testing, which exports every fixture."""
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert project["entry-points"]["pytest11"] == {
         "close_phone_numbers": "close_phone_numbers.testing"
     }
-    assert testing.__all__ == ["close_emulator", "close_emulator_server"]
+    assert testing.__all__ == [
+        "async_close_phone_numbers",
+        "close_emulator",
+        "close_emulator_server",
+        "close_phone_numbers",
+    ]
 
 
 def test_the_plugin_imports_nothing_heavy() -> None:

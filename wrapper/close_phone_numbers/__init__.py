@@ -44,6 +44,7 @@ from ._errors import (
     UnexpectedResponseError,
 )
 from ._headers import RateLimit
+from ._logging import setup_from_env as _setup_logging_from_env
 from ._raw import AsyncRawPhoneNumbers, RawPhoneNumbers, RawResponse
 from ._types import NOT_GIVEN, NotGiven
 from ._version import __version__
@@ -86,3 +87,5 @@ __all__ = [
     "UnexpectedResponseError",
     "__version__",
 ]
+
+_setup_logging_from_env()  # CLOSE_LOG=debug|info
