@@ -163,7 +163,7 @@ def _retry_after(response: httpx.Response) -> float:
 
 
 def run_session(recorder: Recorder, options: SessionOptions) -> None:
-    """The scripted session: list, get, and (only when asked) update and rent."""
+    """The scripted session: list, get, who am I, and (only when asked) update and rent."""
     page = recorder.send(
         "list",
         "listPhoneNumbers",
@@ -192,6 +192,7 @@ def run_session(recorder: Recorder, options: SessionOptions) -> None:
     recorder.send(
         "get-missing", "getPhoneNumber", "GET", "/phone_number/phon_contractTestMissing000/"
     )
+    recorder.send("me", "getMe", "GET", "/me/")
     if options.allow_update is not None:
         _update_in_place(recorder, options.allow_update)
     while options.allow_rent and recorder.rents_sent < options.max_rents:

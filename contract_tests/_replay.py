@@ -20,6 +20,7 @@ from close_phone_numbers_client.api.phone_numbers import (
     rent_phone_number,
     update_phone_number,
 )
+from close_phone_numbers_client.api.users import get_me
 from close_phone_numbers_client.models import PhoneNumberUpdate, RentRequest
 
 from contract_tests._exchange import Exchange
@@ -84,6 +85,7 @@ def _call(exchange: Exchange, client: AuthenticatedClient) -> Any:
         "rentPhoneNumber": lambda: rent_phone_number.sync_detailed(
             client=client, body=RentRequest.from_dict(exchange.request_body)
         ),
+        "getMe": lambda: get_me.sync_detailed(client=client),
     }
     return calls[exchange.operation]()
 
@@ -173,6 +175,8 @@ def _wrapper_call(exchange: Exchange, numbers: Any) -> Any:
     if exchange.operation == "deletePhoneNumber":
         numbers.delete(number_id)
         return {}
+    if exchange.operation == "getMe":
+        return numbers.me().to_dict()
     country = body.pop("country")
     return numbers.rent(country, **body).to_dict()
 

@@ -47,6 +47,7 @@ def admin_app(emu: Emulator) -> Starlette:
                 for u in emu.users
             ],
             "phone_numbers": emu.store.count(),
+            "list_order": emu.list_order,
             "faults": [f.as_dict() for f in emu.faults.list()],
         }
 
@@ -104,6 +105,13 @@ def admin_app(emu: Emulator) -> Starlette:
         )
         return JSONResponse({})
 
+    async def list_order(request: Request) -> JSONResponse:
+        if request.method == "PUT":
+            body = await body_of(request)
+            _known(body, {"order"})
+            emu.set_list_order(body.get("order", ""))
+        return JSONResponse({"order": emu.list_order})
+
     async def budget(request: Request) -> JSONResponse:
         body = await body_of(request)
         _known(body, {"telephony_budget"})
@@ -122,6 +130,7 @@ def admin_app(emu: Emulator) -> Starlette:
             Route("/_emulator/faults", faults, methods=["GET", "POST", "DELETE"]),
             Route("/_emulator/rate_limits", rate_limits, methods=["PUT", "DELETE"]),
             Route("/_emulator/rent_status", rent_status, methods=["PUT", "DELETE"]),
+            Route("/_emulator/list_order", list_order, methods=["GET", "PUT"]),
             Route("/_emulator/organizations/{organization_id}/budget", budget, methods=["PUT"]),
         ],
         exception_handlers={ValueError: refuse},

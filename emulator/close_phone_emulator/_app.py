@@ -18,7 +18,7 @@ from . import _rules
 from ._faults import Fault
 from ._ratelimit import GROUPS, Budget
 from ._rules import ApiError
-from ._seed import User, new_number
+from ._seed import User, make_id, new_number
 
 if TYPE_CHECKING:
     from ._emulator import Emulator
@@ -54,6 +54,8 @@ def route(method: str, path: str) -> tuple[str | None, str | None, tuple[str, ..
     """(operation id or None, number id, allowed methods) of a path under /api/v1."""
     if path == "/phone_number/":
         return ("listPhoneNumbers" if method == "GET" else None), None, ("GET",)
+    if path == "/me/":
+        return ("getMe" if method == "GET" else None), None, ("GET",)
     if path == "/phone_number/request/internal/":
         return ("rentPhoneNumber" if method == "POST" else None), None, ("POST",)
     if path.startswith("/phone_number/") and path.endswith("/") and path.count("/") == 3:
@@ -207,6 +209,8 @@ class ApiApp:
                 return 200, _dumps({"data": data, "has_more": has_more})
             items = b",".join(emu.store.serialized(r) for r in page)
             return 200, b'{"data":[%s],"has_more":%s}' % (items, b"true" if has_more else b"false")
+        if operation == "getMe":
+            return 200, _dumps(_me(emu, user))
         if operation == "rentPhoneNumber":
             body = await _json_body(receive, headers)
             return 201, _dumps(emu._rent(user, _rules.check_rent(body)))
@@ -225,6 +229,30 @@ class ApiApp:
         _rules.authorize_delete(user, _found(emu, org, number_id))
         emu.store.delete(number_id)
         return 200, b"{}"
+
+
+def _me(emu: Emulator, user: User) -> dict[str, Any]:
+    """The requesting user, with the fields of Close's /me/ the spec describes."""
+    first, _, last = user.name.partition(" ")
+    org = emu.store.organizations[user.organization_id]
+    # Close publishes no API name for Manage Team Phone Numbers, so none is made up here.
+    role = "admin" if user.manage_team_phone_numbers else "user"
+    return {
+        "id": user.id,
+        "email": user.email,
+        "first_name": first,
+        "last_name": last or None,
+        "organizations": [{"id": org.id, "name": org.name}],
+        "memberships": [
+            {
+                "id": make_id("memb", user.id),
+                "organization_id": org.id,
+                "user_id": user.id,
+                "role_id": make_id("role", f"{org.id}:{role}"),
+                "permissions_granted": [],
+            }
+        ],
+    }
 
 
 def _found(emu: Emulator, org: str, number_id: str) -> dict[str, Any]:

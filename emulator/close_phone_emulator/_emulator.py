@@ -16,7 +16,7 @@ from ._app import PREFIX, ApiApp, Receive, Scope, Send
 from ._faults import Faults
 from ._ratelimit import RateLimits
 from ._seed import BASE62, User, check_seed, new_number, read_seed
-from ._store import Store, timestamp
+from ._store import LIST_ORDERS, ListOrder, Store, timestamp
 from ._transport import AsyncEmulatorTransport, EmulatorTransport
 
 
@@ -24,7 +24,10 @@ class Emulator:
     """A stateful Close phone-number API. See emulator/README.md.
 
     `seed` is a seed file, a dict in the same format, or None for the default seed;
-    `random_seed` fixes every random choice (rented ids, fault probabilities).
+    `random_seed` fixes every random choice (rented ids, fault probabilities, the
+    shuffles of an unstable list). `list_order` is the order `GET /phone_number/`
+    lists numbers in: "newest" first, "oldest" first, or "unstable" (shuffled anew
+    after every change). Close documents none, so clients should work under each.
     """
 
     base_url = "http://emulator.test/api/v1"
@@ -36,8 +39,10 @@ class Emulator:
         random_seed: int = 0,
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], dt.datetime] | None = None,
+        list_order: ListOrder = "newest",
     ) -> None:
         self._seed = check_seed(read_seed(seed))
+        self._list_order = _checked_order(list_order)
         self._random_seed = random_seed
         self._now = now or (lambda: dt.datetime.now(dt.UTC))
         self.faults = Faults(random_seed)
@@ -48,13 +53,29 @@ class Emulator:
         self.reset()
 
     def reset(self) -> None:
-        """Back to the seed: numbers, budgets, rent statuses, faults and rate limits."""
-        self.store = Store(self._seed, self._now)
+        """Back to the seed: numbers, budgets, rent statuses, faults and rate limits.
+
+        The list order stays as set.
+        """
+        self.store = Store(
+            self._seed, self._now, list_order=self._list_order, random_seed=self._random_seed
+        )
         self._random = random.Random(self._random_seed)
         self._rent_status: dict[str, Any] | None = None
         self.faults.reset()
         self.rate_limits.reset()
         self._api.forget_credentials()
+
+    # -- list order -----------------------------------------------------------------
+
+    @property
+    def list_order(self) -> ListOrder:
+        """The order numbers are listed in: "newest", "oldest" or "unstable"."""
+        return self._list_order
+
+    def set_list_order(self, order: ListOrder) -> None:
+        """List numbers in this order from now on (and after `reset()`)."""
+        self._list_order = self.store.list_order = _checked_order(order)
 
     # -- who is there ---------------------------------------------------------------
 
@@ -293,6 +314,13 @@ class Emulator:
 
     def __repr__(self) -> str:
         return f"<Emulator {len(self._seed.users)} users, {self.store.count()} numbers>"
+
+
+def _checked_order(order: object) -> ListOrder:
+    for known in LIST_ORDERS:
+        if order == known:
+            return known
+    raise ValueError(f"list_order: use one of {', '.join(LIST_ORDERS)}, not {order!r}")
 
 
 def _next_month(moment: dt.datetime) -> str:

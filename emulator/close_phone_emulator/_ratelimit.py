@@ -13,6 +13,7 @@ GROUPS = {
     "updatePhoneNumber": "write",
     "deletePhoneNumber": "write",
     "rentPhoneNumber": "rent",
+    "getMe": "read",
 }
 # Budgets per key and second; Close's own are of this order.
 DEFAULTS = {"read": 60, "write": 60, "rent": 20}

@@ -1,7 +1,9 @@
 """The emulator's state: numbers kept in creation order, with an index per list filter.
 
 Every index is a list of sequence numbers in ascending (oldest first) order, so a
-page of the newest-first list is a reversed slice: O(limit), whatever the total.
+page of a newest-first or oldest-first list is a slice: O(limit), whatever the total.
+Close documents no list order, so the order is a setting (`LIST_ORDERS`); "unstable"
+shuffles the list again after every change, as an index without a stable order might.
 """
 
 from __future__ import annotations
@@ -9,11 +11,15 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import json
-from collections.abc import Callable, Iterable
-from typing import Any
+import random
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Final, Literal
 
 from ._numbers import formatted
 from ._seed import Group, Organization, Seed, User, make_id, new_number
+
+ListOrder = Literal["newest", "oldest", "unstable"]
+LIST_ORDERS: Final[tuple[ListOrder, ...]] = ("newest", "oldest", "unstable")
 
 # Area codes for generated numbers; libphonenumber accepts all of them.
 _AREAS = ("212", "312", "415", "512", "617", "646", "702", "720", "805", "919")
@@ -45,8 +51,18 @@ class _OrgIndex:
 class Store:
     """Organizations, users and numbers, loaded from a checked seed."""
 
-    def __init__(self, seed: Seed, now: Callable[[], dt.datetime]) -> None:
+    def __init__(
+        self,
+        seed: Seed,
+        now: Callable[[], dt.datetime],
+        *,
+        list_order: ListOrder = "newest",
+        random_seed: int = 0,
+    ) -> None:
         self._now = now
+        self.list_order: ListOrder = list_order
+        self._shuffle = random.Random(random_seed)
+        self._salt = 0
         self._last_stamp = ""
         self.organizations: dict[str, Organization] = {o.id: o for o in seed.organizations}
         self.budget_cents: dict[str, int] = {
@@ -162,7 +178,12 @@ class Store:
             body = self._json[seq] = json.dumps(record, separators=(",", ":")).encode()
         return body
 
+    def _changed(self) -> None:
+        # An unstable list is shuffled anew by every change of the numbers.
+        self._salt = self._shuffle.getrandbits(64)
+
     def insert(self, record: dict[str, Any]) -> None:
+        self._changed()
         seq = self._next_seq
         self._next_seq += 1
         self._records[seq] = record
@@ -174,6 +195,7 @@ class Store:
             seqs.append(seq)  # the newest sequence number always goes last
 
     def delete(self, number_id: str) -> None:
+        self._changed()
         seq = self._seq_of.pop(number_id)
         record = self._records.pop(seq)
         self._json.pop(seq, None)
@@ -185,6 +207,7 @@ class Store:
 
     def update(self, number_id: str, changes: dict[str, Any]) -> dict[str, Any]:
         """Apply `changes`, keep the derived fields and indexes right, return the number."""
+        self._changed()
         seq = self._seq_of[number_id]
         record = self._records[seq]
         index = self._orgs[record["organization_id"]]
@@ -215,7 +238,7 @@ class Store:
         skip: int = 0,
         limit: int = 100,
     ) -> tuple[list[dict[str, Any]], bool]:
-        """One newest-first page of the matching numbers, and whether more follow."""
+        """One page of the matching numbers in `list_order`, and whether more follow."""
         index = self._orgs[organization_id]
         lists: list[list[int]] = [index.all]
         if number is not None:
@@ -228,27 +251,34 @@ class Store:
         if is_group_number is not None:
             lists.append(index.group if is_group_number else index.personal)
         if len(lists) <= 2:
-            seqs = lists[-1]
+            return self._slice(lists[-1], skip, limit)
+        # Walk the shortest index; the other filters are checked on each record.
+        matching = [
+            seq
+            for seq in min(lists, key=len)
+            if (number is None or self._records[seq]["number"] == number)
+            and (
+                participant_user_id is None
+                or participant_user_id in self._records[seq]["participants"]
+            )
+            and (user_id is None or self._records[seq]["user_id"] == user_id)
+            and (
+                is_group_number is None or self._records[seq]["is_group_number"] is is_group_number
+            )
+        ]
+        return self._slice(matching, skip, limit)
+
+    def _slice(
+        self, seqs: Sequence[int], skip: int, limit: int
+    ) -> tuple[list[dict[str, Any]], bool]:
+        """A page of `seqs` (ascending sequence numbers) in the list order."""
+        if self.list_order == "newest":
             end = len(seqs) - skip
             start = max(0, end - limit)
             page = seqs[start:end][::-1] if end > 0 else []
             return [self._records[s] for s in page], start > 0
-        # Walk the shortest index; the other filters are checked on each record.
-        shortest = min(lists, key=len)
-        found: list[dict[str, Any]] = []
-        for seq in reversed(shortest):
-            record = self._records[seq]
-            if not (
-                (number is None or record["number"] == number)
-                and (participant_user_id is None or participant_user_id in record["participants"])
-                and (user_id is None or record["user_id"] == user_id)
-                and (is_group_number is None or record["is_group_number"] is is_group_number)
-            ):
-                continue
-            if skip:
-                skip -= 1
-            elif len(found) == limit:
-                return found, True
-            else:
-                found.append(record)
-        return found, False
+        if self.list_order == "unstable":
+            salt = self._salt
+            seqs = sorted(seqs, key=lambda s: hash((salt, s)))
+        page = seqs[skip : skip + limit]
+        return [self._records[s] for s in page], skip + limit < len(seqs)

@@ -80,6 +80,8 @@ class FakeClose:
             return httpx.Response(200, headers=headers, json={"data": [NUMBER], "has_more": False})
         if request.method == "GET" and path == f"/phone_number/{NUMBER_ID}/":
             return httpx.Response(200, headers=headers, json=NUMBER)
+        if request.method == "GET" and path == "/me/":
+            return httpx.Response(200, headers=headers, json={"id": NUMBER["user_id"]})
         if request.method == "GET":
             return httpx.Response(404, headers=headers, json={"error": "Phone number not found."})
         if request.method == "PUT":
@@ -198,11 +200,11 @@ def test_a_recorded_session_is_written_scrubbed_and_valid(tmp_path: Path) -> Non
 
 
 def test_recorded_paths_are_relative_to_any_api_root() -> None:
-    """Behind a gateway at /close/, a recorded path still starts at /phone_number/."""
+    """Behind a gateway at /close/, a recorded path still starts at /phone_number/ (or /me/)."""
     server = FakeClose(root="/close")
     recorder, _ = record(server, SessionOptions(), base_url="https://gateway.test/close/")
     assert {e.path for _, e in recorder.exchanges} >= {"/phone_number/"}
-    assert all(e.path.startswith("/phone_number/") for _, e in recorder.exchanges)
+    assert all(e.path.startswith(("/phone_number/", "/me/")) for _, e in recorder.exchanges)
 
 
 def test_a_rented_number_that_could_not_be_released_is_reported() -> None:

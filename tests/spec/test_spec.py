@@ -13,14 +13,15 @@ OPERATIONS = list(speclib.operations())
 OPERATION_IDS = [op["operationId"] for _, _, op in OPERATIONS]
 
 
-def test_spec_has_the_five_operations_on_their_paths() -> None:
-    """List, retrieve, update, delete and rent sit on Close's paths and methods."""
+def test_spec_has_the_six_operations_on_their_paths() -> None:
+    """List, retrieve, update, delete, rent and who-am-I sit on Close's paths and methods."""
     assert {(m, p, op["operationId"]) for m, p, op in OPERATIONS} == {
         ("GET", "/phone_number/", "listPhoneNumbers"),
         ("GET", "/phone_number/{id}/", "getPhoneNumber"),
         ("PUT", "/phone_number/{id}/", "updatePhoneNumber"),
         ("DELETE", "/phone_number/{id}/", "deletePhoneNumber"),
         ("POST", "/phone_number/request/internal/", "rentPhoneNumber"),
+        ("GET", "/me/", "getMe"),
     }
     assert SPEC["openapi"] == "3.1.0"
     assert SPEC["servers"][0]["url"] == "https://api.close.com/api/v1"
@@ -34,11 +35,20 @@ def test_every_operation_is_documented_secured_and_has_its_errors(
     assert path.endswith("/")
     assert op["summary"]
     assert op["description"]
-    assert op["tags"] == ["Phone Numbers"]
+    assert op["tags"] == (["Users"] if path == "/me/" else ["Phone Numbers"])
     assert op["security"] == [{"apiKey": []}, {"oauth2": []}]
     assert {"401", "403", "429", "5XX"} <= set(op["responses"])
     too_many = speclib.response_spec(op["operationId"], 429)
     assert {"RateLimit", "Retry-After"} <= set(too_many["headers"])
+
+
+def test_the_list_promises_no_order() -> None:
+    """Close documents no list order; the spec says so and claims none."""
+    _, _, listing = speclib.operation("listPhoneNumbers")
+    description = " ".join(listing["description"].split())
+    assert "phone numbers, newest first" not in description
+    assert "Close documents no order" in description
+    assert "must not assume newest first, oldest first" in description
 
 
 def test_auth_schemes_are_basic_api_key_and_bearer() -> None:

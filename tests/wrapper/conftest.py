@@ -43,6 +43,8 @@ def operation_id(request: httpx.Request) -> str:
         return "listPhoneNumbers"
     if path == "/phone_number/request/internal/":
         return "rentPhoneNumber"
+    if path == "/me/":
+        return "getMe"
     return {"GET": "getPhoneNumber", "PUT": "updatePhoneNumber", "DELETE": "deletePhoneNumber"}[
         request.method
     ]

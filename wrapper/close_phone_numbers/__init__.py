@@ -12,6 +12,7 @@
 from close_phone_numbers_client.models import (
     Carrier,
     CarrierType,
+    Me,
     PhoneNumber,
     PhoneNumberFields,
     PhoneNumberType,
@@ -65,6 +66,7 @@ __all__ = [
     "DefaultAioHttpClient",
     "HasVoiceOnlyError",
     "InvalidRequestError",
+    "Me",
     "NeedsMoreInfoError",
     "NotFoundError",
     "NotGiven",

@@ -8,7 +8,7 @@ from types import TracebackType
 from typing import Any, Self, overload
 
 import httpx
-from close_phone_numbers_client.models import PhoneNumber, PhoneNumberFields
+from close_phone_numbers_client.models import Me, PhoneNumber, PhoneNumberFields
 
 from . import _http
 from . import _operations as ops
@@ -107,7 +107,7 @@ class AsyncPhoneNumbers(WithOptions):
         fields: str | Sequence[str] | None = None,
         page_size: int = MAX_PAGE_SIZE,
     ) -> AsyncIterator[PhoneNumber] | AsyncIterator[PhoneNumberFields]:
-        """Iterate over the organization's numbers, newest first, fetching pages as needed.
+        """Iterate over the organization's numbers, fetching pages as needed.
 
         Filters combine with AND. With ``fields`` the numbers are partial objects holding
         those fields (and ``id``). Bad filters raise `InvalidRequestError` here, before the
@@ -177,6 +177,11 @@ class AsyncPhoneNumbers(WithOptions):
     async def delete(self, id: str) -> None:
         """Delete a number; a rented number is released."""
         await self._run(ops.delete(self._core.policy, id))
+
+    async def me(self) -> Me:
+        """The user the credentials act as (``GET /me/``): id, name, organizations."""
+        result: Me = await self._run(ops.me(self._core.policy))
+        return result
 
     async def rent(
         self,

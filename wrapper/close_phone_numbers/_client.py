@@ -8,7 +8,7 @@ from types import TracebackType
 from typing import Any, Self, overload
 
 import httpx
-from close_phone_numbers_client.models import PhoneNumber, PhoneNumberFields
+from close_phone_numbers_client.models import Me, PhoneNumber, PhoneNumberFields
 
 from . import _http
 from . import _operations as ops
@@ -105,7 +105,7 @@ class PhoneNumbers(WithOptions):
         fields: str | Sequence[str] | None = None,
         page_size: int = MAX_PAGE_SIZE,
     ) -> Iterator[PhoneNumber] | Iterator[PhoneNumberFields]:
-        """Iterate over the organization's numbers, newest first, fetching pages as needed.
+        """Iterate over the organization's numbers, fetching pages as needed.
 
         Filters combine with AND. With ``fields`` the numbers are partial objects holding
         those fields (and ``id``). Bad filters raise `InvalidRequestError` here, before the
@@ -172,6 +172,11 @@ class PhoneNumbers(WithOptions):
     def delete(self, id: str) -> None:
         """Delete a number; a rented number is released."""
         self._run(ops.delete(self._core.policy, id))
+
+    def me(self) -> Me:
+        """The user the credentials act as (``GET /me/``): id, name, organizations."""
+        result: Me = self._run(ops.me(self._core.policy))
+        return result
 
     def rent(
         self,

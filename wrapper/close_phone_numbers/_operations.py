@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, TypeGuard
 
 from close_phone_numbers_client.models import (
+    Me,
     PhoneNumber,
     PhoneNumberFields,
     PhoneNumberUpdate,
@@ -16,7 +17,7 @@ from close_phone_numbers_client.models import (
 from . import _validation as check
 from ._errors import InvalidRequestError
 from ._pagination import Cursor, as_fields
-from ._plan import DELETE, GET, LIST, RENT, UPDATE, Plan, Policy, call
+from ._plan import DELETE, GET, LIST, ME, RENT, UPDATE, Plan, Policy, call
 from ._rent import is_number
 from ._types import NotGiven
 
@@ -78,6 +79,17 @@ def get(policy: Policy, number_id: str, fields: object) -> Plan[PhoneNumber | Ph
     kwargs["field_fields"] = check.fields(fields)
     partial, _ = yield from call(GET, kwargs, policy, _is_partial)
     return as_fields(partial)
+
+
+def is_me(parsed: object) -> TypeGuard[Me]:
+    """The requesting user, as ``getMe`` answers."""
+    return type(parsed) is Me
+
+
+def me(policy: Policy) -> Plan[Me]:
+    """Plan a ``getMe``: who the credentials act as."""
+    user, _ = yield from call(ME, {}, policy, is_me)
+    return user
 
 
 def update_body(changes: dict[str, Any]) -> PhoneNumberUpdate:

@@ -21,6 +21,7 @@ from close_phone_numbers_client.api.phone_numbers import (
     rent_phone_number,
     update_phone_number,
 )
+from close_phone_numbers_client.api.users import get_me
 from close_phone_numbers_client.errors import SchemaMismatch
 from close_phone_numbers_client.types import Response
 
@@ -71,6 +72,7 @@ UPDATE: Final = Operation("updatePhoneNumber", "update", update_phone_number)
 DELETE: Final = Operation("deletePhoneNumber", "delete", delete_phone_number)
 # A rent costs money and Close takes no idempotency key: never repeat it on a doubt.
 RENT: Final = Operation("rentPhoneNumber", "rent", rent_phone_number, idempotent=False)
+ME: Final = Operation("getMe", "me", get_me)
 
 
 class Sleep:

@@ -4,6 +4,9 @@ from .carrier import Carrier
 from .carrier_type import CarrierType
 from .deleted import Deleted
 from .error import Error
+from .me import Me
+from .me_organization import MeOrganization
+from .membership import Membership
 from .phone_number import PhoneNumber
 from .phone_number_fields import PhoneNumberFields
 from .phone_number_page import PhoneNumberPage
@@ -27,6 +30,9 @@ __all__ = (
     "CarrierType",
     "Deleted",
     "Error",
+    "Me",
+    "Membership",
+    "MeOrganization",
     "PhoneNumber",
     "PhoneNumberFields",
     "PhoneNumberPage",

@@ -104,9 +104,12 @@ def sync_detailed(
 ) -> Response[Error | PhoneNumberPage | RateLimited | ValidationError]:
     """List or search phone numbers
 
-     Lists the organization's phone numbers, newest first, one page at a time.
-    Filters combine with AND. Page with `_skip` and `_limit` until `has_more`
-    is false.
+     Lists the organization's phone numbers, one page at a time. Filters
+    combine with AND. Page with `_skip` and `_limit` until `has_more` is false.
+
+    Close documents no order for this list and no way to choose one: clients
+    must not assume newest first, oldest first, or even the same order on two
+    calls.
 
     Args:
         number (str | Unset): A phone number in E.164 form, such as `+16505550100`.
@@ -153,9 +156,12 @@ def sync(
 ) -> Error | PhoneNumberPage | RateLimited | ValidationError | None:
     """List or search phone numbers
 
-     Lists the organization's phone numbers, newest first, one page at a time.
-    Filters combine with AND. Page with `_skip` and `_limit` until `has_more`
-    is false.
+     Lists the organization's phone numbers, one page at a time. Filters
+    combine with AND. Page with `_skip` and `_limit` until `has_more` is false.
+
+    Close documents no order for this list and no way to choose one: clients
+    must not assume newest first, oldest first, or even the same order on two
+    calls.
 
     Args:
         number (str | Unset): A phone number in E.164 form, such as `+16505550100`.
@@ -199,9 +205,12 @@ async def asyncio_detailed(
 ) -> Response[Error | PhoneNumberPage | RateLimited | ValidationError]:
     """List or search phone numbers
 
-     Lists the organization's phone numbers, newest first, one page at a time.
-    Filters combine with AND. Page with `_skip` and `_limit` until `has_more`
-    is false.
+     Lists the organization's phone numbers, one page at a time. Filters
+    combine with AND. Page with `_skip` and `_limit` until `has_more` is false.
+
+    Close documents no order for this list and no way to choose one: clients
+    must not assume newest first, oldest first, or even the same order on two
+    calls.
 
     Args:
         number (str | Unset): A phone number in E.164 form, such as `+16505550100`.
@@ -248,9 +257,12 @@ async def asyncio(
 ) -> Error | PhoneNumberPage | RateLimited | ValidationError | None:
     """List or search phone numbers
 
-     Lists the organization's phone numbers, newest first, one page at a time.
-    Filters combine with AND. Page with `_skip` and `_limit` until `has_more`
-    is false.
+     Lists the organization's phone numbers, one page at a time. Filters
+    combine with AND. Page with `_skip` and `_limit` until `has_more` is false.
+
+    Close documents no order for this list and no way to choose one: clients
+    must not assume newest first, oldest first, or even the same order on two
+    calls.
 
     Args:
         number (str | Unset): A phone number in E.164 form, such as `+16505550100`.
