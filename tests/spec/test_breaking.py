@@ -161,14 +161,14 @@ def _add_response_field(spec: Spec) -> None:
 
 
 def _add_operation(spec: Spec) -> None:
-    spec["paths"]["/me/"] = {
+    spec["paths"]["/blocked_phone_number/"] = {
         "get": {
-            "operationId": "getMe",
+            "operationId": "listBlockedPhoneNumbers",
             "requestBody": {
                 "required": True,
                 "content": {"application/json": {"schema": {"type": "object"}}},
             },
-            "responses": {"200": {"description": "you"}},
+            "responses": {"200": {"description": "the blocked numbers"}},
         }
     }
 

@@ -27,9 +27,10 @@ def test_async_me_is_the_keys_own_user() -> None:
 
     async def main(emu: Emulator) -> str:
         http = httpx.AsyncClient(transport=emu.async_transport(), base_url=emu.base_url)
-        async with http, AsyncPhoneNumbers(
-            api_key=emu.api_key_without_permission, http_client=http
-        ) as numbers:
+        async with (
+            http,
+            AsyncPhoneNumbers(api_key=emu.api_key_without_permission, http_client=http) as numbers,
+        ):
             return (await numbers.me()).id
 
     with Emulator() as emu:
@@ -41,6 +42,8 @@ def test_me_with_an_unknown_key_is_an_authentication_error() -> None:
     """A key Close does not know raises AuthenticationError, as every other call does."""
     with Emulator() as emu:
         http = httpx.Client(transport=emu.transport(), base_url=emu.base_url)
-        with PhoneNumbers(api_key="api_unknown", http_client=http) as numbers:
-            with pytest.raises(AuthenticationError):
-                numbers.me()
+        with (
+            PhoneNumbers(api_key="api_unknown", http_client=http) as numbers,
+            pytest.raises(AuthenticationError),
+        ):
+            numbers.me()
