@@ -8,7 +8,7 @@ from ...client import AuthenticatedClient, Client
 from ...models.error import Error
 from ...models.me import Me
 from ...models.rate_limited import RateLimited
-from ...types import Response
+from ...types import Response, loads
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -24,35 +24,25 @@ def _get_kwargs() -> dict[str, Any]:
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
 ) -> Error | Me | RateLimited | None:
-    if response.status_code == 200:
-        response_200 = Me.from_dict(response.json())
+    status = response.status_code
+    if status == 200:
+        return Me.from_dict(loads(response.content))
 
-        return response_200
+    if status == 401:
+        return Error.from_dict(loads(response.content))
 
-    if response.status_code == 401:
-        response_401 = Error.from_dict(response.json())
+    if status == 403:
+        return Error.from_dict(loads(response.content))
 
-        return response_401
+    if status == 429:
+        return RateLimited.from_dict(loads(response.content))
 
-    if response.status_code == 403:
-        response_403 = Error.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 429:
-        response_429 = RateLimited.from_dict(response.json())
-
-        return response_429
-
-    if 500 <= response.status_code <= 599:
-        response_5xx = Error.from_dict(response.json())
-
-        return response_5xx
+    if 500 <= status <= 599:
+        return Error.from_dict(loads(response.content))
 
     if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
+        raise errors.UnexpectedStatus(status, response.content)
+    return None
 
 
 def _build_response(
@@ -88,9 +78,7 @@ def sync_detailed(
 
     kwargs = _get_kwargs()
 
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
+    response = client.get_httpx_client().request(**kwargs)
 
     return _build_response(client=client, response=response)
 
