@@ -45,3 +45,11 @@ def test_an_optional_field_may_be_null_only_when_the_spec_says() -> None:
     assert either == {"types": ("string", "null"), "enum": ("a", "b")}
     both = spec.constraint({"allOf": [{"maxLength": 9}, {"type": "string", "maxLength": 5}]})
     assert both == {"types": ("string",), "max_length": 5}
+
+
+def test_an_observed_constraint_keeps_its_mark() -> None:
+    """`x-close-observed` on a schema, or on a schema it refers to, reaches the table."""
+    schemas = {"Id": {"type": "string", "pattern": "^a$", "x-close-observed": True}}
+    spec = _Spec({"components": {"schemas": schemas}})
+    assert spec.constraint({"$ref": "#/components/schemas/Id"})["observed"] is True
+    assert "observed" not in spec.constraint({"type": "string"})

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import httpx
 import pytest
 from close_phone_numbers import NOT_GIVEN, InvalidRequestError
 
-from .conftest import make_client, number_json
+from .conftest import make_async_client, make_client, number_json
 
 NUMBER = number_json()
 PHONE_ID = NUMBER["id"]
@@ -167,3 +168,24 @@ def test_a_greeting_url_with_a_path_and_query_is_accepted() -> None:
     url = "https://greetings.example.com/front%20desk.mp3?v=2#t"
     client.update(PHONE_ID, voicemail_greeting_url=url)
     assert server.bodies() == [{"voicemail_greeting_url": url}]
+
+
+REPORTED = [
+    {"label": "x" * 256},
+    {"voicemail_greeting_url": "https:// x"},
+    {"voicemail_greeting_url": "https:///x"},
+    {"participants": {"user_abc": 1}},
+]
+
+
+@pytest.mark.parametrize("changes", REPORTED, ids=lambda c: next(iter(c)))
+def test_async_client_refuses_the_reported_input_before_sending(changes: dict[str, Any]) -> None:
+    """The async client shares the checks: the same input is refused and nothing is sent."""
+
+    async def run() -> tuple[str, int]:
+        client, server = make_async_client(_never)
+        with pytest.raises(InvalidRequestError) as caught:
+            await client.update(PHONE_ID, **changes)
+        return caught.value.field, len(server.requests)
+
+    assert asyncio.run(run()) == (next(iter(changes)), 0)
