@@ -40,27 +40,27 @@ _UNITS = {"inbound_ring_duration": "seconds"}
 _U = r"A-Za-z0-9\-._~!$&'()*+,;="  # unreserved and sub-delims
 _PCT = r"%[0-9A-Fa-f]{2}"
 _PCHAR = rf"(?:[{_U}:@]|{_PCT})"
-_URI = re.compile(
+_URI = (
     rf"[A-Za-z][A-Za-z0-9+.\-]*:"
     rf"(?://(?:(?:[{_U}:]|{_PCT})*@)?(?P<host>\[[^\]]*\]|(?:[{_U}]|{_PCT})*)(?::[0-9]*)?"
     rf"(?:/{_PCHAR}*)*"
     rf"|/?(?:{_PCHAR}+(?:/{_PCHAR}*)*)?)"
     rf"(?:\?(?:{_PCHAR}|[/?])*)?(?:#(?:{_PCHAR}|[/?])*)?"
 )
-_IP_FUTURE = re.compile(rf"v[0-9A-Fa-f]+\.[{_U}:]+")
+_IP_FUTURE = rf"v[0-9A-Fa-f]+\.[{_U}:]+"
 
 
 def _is_uri(value: str) -> bool:
-    match = _URI.fullmatch(value)
+    match = _compiled(_URI).fullmatch(value)
     if match is None:
         return False
     host = match["host"] or ""
     if not host.startswith("["):
         return True
     literal = host[1:-1]
-    if _IP_FUTURE.fullmatch(literal):
+    if _compiled(_IP_FUTURE).fullmatch(literal):
         return True
-    if not re.fullmatch(r"[0-9A-Fa-f:.]+", literal):
+    if not _compiled(r"[0-9A-Fa-f:.]+").fullmatch(literal):
         return False
     import ipaddress  # already loaded by httpx; only needed for this rare host
 
