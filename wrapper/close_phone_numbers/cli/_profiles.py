@@ -14,10 +14,12 @@ import os
 import re
 import sys
 import tomllib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
+
+from ._errors import UsageError
 
 APP = "close-phone-numbers"
 DEFAULT_PROFILE = "default"
@@ -26,7 +28,7 @@ CONFIG_DIR_ENV = "CLOSE_CONFIG_DIR"
 _NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 
 
-class ProfileError(Exception):
+class ProfileError(UsageError):
     """A profile name or config file the command cannot use."""
 
 
@@ -145,9 +147,11 @@ class Profiles:
                 os.unlink(temporary)
             raise
 
-    def key(self, name: str, keyring: KeyStore | None) -> str | None:
-        """The stored key of profile ``name``, from the file or the keyring."""
+    def key(self, name: str, keyring: Callable[[], KeyStore | None]) -> str | None:
+        """The stored key of profile ``name``, from the file or (looked for only then) the
+        keyring."""
         settings = self.profiles.get(name, {})
         if settings.get("key_storage") == "keyring":
-            return keyring.get(name) if keyring is not None else None
+            store = keyring()
+            return store.get(name) if store is not None else None
         return settings.get("api_key") or None

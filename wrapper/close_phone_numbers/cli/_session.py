@@ -30,6 +30,8 @@ class Session:
         )
         # Every key this run has seen, blanked out of anything it prints about a failure.
         self.secrets: list[str] = []
+        # Where the key of `numbers` came from, for whoami: a flag, the env or a profile.
+        self.key_source = ""
         self._numbers: PhoneNumbers | None = None
         self._profiles: Profiles | None = None
 
@@ -60,16 +62,14 @@ class Session:
                 self.console.say(f"warning: {API_KEY_ENV} is set, so it wins over --profile.")
             return self._remember(env[API_KEY_ENV]), API_KEY_ENV
         name = self.profile
-        stored = self.profiles.key(name, self.console.keyring())
+        stored = self.profiles.key(name, self.console.keyring)
         if stored:
             return self._remember(stored), f"profile {name}"
         chosen = getattr(args, "profile", None) or env.get(PROFILE_ENV)
         missing = f"No key for profile {name!r}. " if chosen else "No API key. "
+        login = "close-phone-numbers login" + (f" --profile {name}" if chosen else "")
         raise NoCredentials(
-            missing
-            + "Run `close-phone-numbers login`"
-            + (f" --profile {name}" if chosen else "")
-            + f", or set {API_KEY_ENV}. "
+            f"{missing}Run `{login}`, or set {API_KEY_ENV}. "
             "Create a key in Close under Settings > Developer > API Keys."
         )
 
@@ -94,7 +94,7 @@ class Session:
     def numbers(self) -> PhoneNumbers:
         """The library's client, built on first use with this run's key and options."""
         if self._numbers is None:
-            key, _ = self.credentials()
+            key, self.key_source = self.credentials()
             self._numbers = self.client(key, self.base_url())
         return self._numbers
 
