@@ -97,8 +97,8 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="close-phone-numbers-package-") as tmp:
         work = Path(tmp)
         dist = args.dist.resolve() if args.dist else work / "dist"
-        if dist.exists():
-            shutil.rmtree(dist)
+        for stale in dist.glob("close_phone_numbers-*"):  # an earlier build's, nothing else
+            stale.unlink()
         _run(sys.executable, "-m", "build", "--outdir", dist, ROOT)
         sdist, wheel = check_archives(dist, version)
         _run(sys.executable, "-m", "twine", "check", "--strict", sdist, wheel)
