@@ -261,19 +261,12 @@ class Emulator:
         raise _rules.refusal(configured["http"], configured["status"], configured["error"])
 
     def _free_number(self, country: _numbers.Country, prefix: str) -> str:
-        found_valid = False
-        for candidate in _numbers.candidates(country, prefix):
-            if not found_valid:
-                # Every candidate of a prefix shares its validity; check the first only.
-                if not _numbers.is_valid(candidate):
-                    break
-                if _numbers.region_of(candidate) != country.code:
-                    break
-                found_valid = True
-            if not self.store.is_taken(candidate):
-                return candidate
-        if found_valid:
-            raise _rules.refusal(400, "error", "Every number of this prefix is taken.")
+        span = _numbers.number_range(country, prefix)
+        if span is not None and _numbers.serves(country.code, f"{span[0]}{span[1]:04d}"):
+            number = self.store.first_free(*span)
+            if number is None:
+                raise _rules.refusal(400, "error", "Every number of this prefix is taken.")
+            return number
         raise _rules.refusal(400, "error", f"No numbers in {country.code} start with {prefix!r}.")
 
     # -- serving -------------------------------------------------------------------------

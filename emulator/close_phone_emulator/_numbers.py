@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -70,13 +71,20 @@ COUNTRIES: dict[str, Country] = {
 }
 
 
-def candidates(country: Country, prefix: str) -> list[str]:
-    """The numbers a rent may give, in the order it tries them."""
+def number_range(country: Country, prefix: str) -> tuple[str, int] | None:
+    """(head, first suffix) of the numbers a rent with `prefix` may give, or None.
+
+    They are `head` followed by four digits, from `first` to 9999, tried in that order.
+    """
     template = country.template
     if len(prefix) > len(template) - 4:
-        return []
-    head = prefix + template[len(prefix) : -4]
-    first = int(template[-4:])
-    return [
-        f"+{country.calling_code}{head}{(first + i) % 10_000:04d}" for i in range(10_000 - first)
-    ]
+        return None
+    head = f"+{country.calling_code}{prefix}{template[len(prefix) : -4]}"
+    return head, int(template[-4:])
+
+
+@functools.lru_cache(maxsize=4096)
+def serves(country_code: str, number: str) -> bool:
+    """Whether `number` is valid and of `country_code`; every number of a range shares
+    its first number's answer, and libphonenumber is slow enough to remember it."""
+    return is_valid(number) and region_of(number) == country_code

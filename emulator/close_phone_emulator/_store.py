@@ -1,28 +1,40 @@
-"""The emulator's state: numbers kept in creation order, with an index per list filter.
+"""The emulator's state: numbers kept in creation order, with an index per list query.
 
-Every index is a list of sequence numbers in ascending (oldest first) order, so a
-page of a newest-first or oldest-first list is a slice: O(limit), whatever the total.
-Close documents no list order, so the order is a setting (`LIST_ORDERS`); "unstable"
-shuffles the list again after every change, as an index without a stable order might.
+Every combination of the list filters `participant_user_id`, `user_id` and
+`is_group_number` has its own ordered index of sequence numbers (a number sits in
+eight of them when it has one participant), so a page of any query, at any depth and
+from either end, is one position look-up and a slice: O(limit), whatever the total.
+The `number` filter names at most one number and is checked on it directly.
+
+Close documents no list order, so the order is a setting (`LIST_ORDERS`): newest first,
+oldest first, or "unstable": positions permuted by an affine map drawn anew after every
+change of the numbers, as an index without a stable order might list them (still
+O(limit) a page, and each number once while nothing changes).
 """
 
 from __future__ import annotations
 
-import bisect
 import datetime as dt
+import functools
+import itertools
 import json
+import math
 import random
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from typing import Any, Final, Literal
 
+from ._index import OrderedSeqs
 from ._numbers import formatted
 from ._seed import Group, Organization, Seed, User, make_id, new_number
+
+# Area codes for generated numbers; libphonenumber accepts all of them.
+_AREAS = ("212", "312", "415", "512", "617", "646", "702", "720", "805", "919")
 
 ListOrder = Literal["newest", "oldest", "unstable"]
 LIST_ORDERS: Final[tuple[ListOrder, ...]] = ("newest", "oldest", "unstable")
 
-# Area codes for generated numbers; libphonenumber accepts all of them.
-_AREAS = ("212", "312", "415", "512", "617", "646", "702", "720", "805", "919")
+# (participant_user_id, user_id, is_group_number) of a list query; None: not filtered.
+Key = tuple[str | None, str | None, bool | None]
 
 
 def timestamp(moment: dt.datetime) -> str:
@@ -30,22 +42,51 @@ def timestamp(moment: dt.datetime) -> str:
     return moment.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f+00:00")
 
 
+def keys_of(record: dict[str, Any]) -> frozenset[Key]:
+    """Every filter combination whose list shows `record`."""
+    return _keys(tuple(record["participants"]), record["user_id"], record["is_group_number"])
+
+
+@functools.lru_cache(maxsize=4096)
+def _keys(participants: tuple[str, ...], user_id: str | None, is_group: bool) -> frozenset[Key]:
+    users = (None,) if user_id is None else (None, user_id)
+    return frozenset(
+        (p, u, g) for p in (None, *participants) for u in users for g in (None, is_group)
+    )
+
+
 class _OrgIndex:
     def __init__(self) -> None:
-        self.all: list[int] = []
-        self.group: list[int] = []
-        self.personal: list[int] = []
-        self.by_participant: dict[str, list[int]] = {}
-        self.by_user_id: dict[str, list[int]] = {}
+        self.lists: dict[Key, OrderedSeqs] = {}
         self.by_number: dict[str, int] = {}
 
-    def lists_of(self, record: dict[str, Any]) -> Iterable[list[int]]:
-        yield self.all
-        yield self.group if record["is_group_number"] else self.personal
-        for user_id in record["participants"]:
-            yield self.by_participant.setdefault(user_id, [])
-        if record["user_id"] is not None:
-            yield self.by_user_id.setdefault(record["user_id"], [])
+    def build(self, records: Iterable[tuple[int, dict[str, Any]]]) -> None:
+        """Index records given in ascending sequence order, in one pass."""
+        # Numbers with the same keys share one run of sequence numbers; each index
+        # merges the runs of the key sets that hold it.
+        runs: dict[frozenset[Key], list[int]] = {}
+        for seq, record in records:
+            self.by_number[record["number"]] = seq
+            runs.setdefault(keys_of(record), []).append(seq)
+        parts: dict[Key, list[list[int]]] = {}
+        for keys, run in runs.items():
+            for key in keys:
+                parts.setdefault(key, []).append(run)
+        self.lists = {
+            key: OrderedSeqs(pieces[0] if len(pieces) == 1 else sorted(itertools.chain(*pieces)))
+            for key, pieces in parts.items()
+        }
+
+    def add(self, seq: int, keys: Iterable[Key]) -> None:
+        for key in keys:
+            seqs = self.lists.get(key)
+            if seqs is None:
+                seqs = self.lists[key] = OrderedSeqs()
+            seqs.add(seq)
+
+    def discard(self, seq: int, keys: Iterable[Key]) -> None:
+        for key in keys:
+            self.lists[key].discard(seq)
 
 
 class Store:
@@ -76,15 +117,22 @@ class Store:
         self._seq_of: dict[str, int] = {}
         self._numbers: set[str] = set()
         self._orgs: dict[str, _OrgIndex] = {o.id: _OrgIndex() for o in seed.organizations}
-        self._next_seq = 0
         # Copies: updates change records in place, and reset() rebuilds from the seed.
         records = [dict(r) for r in seed.numbers]
         taken = {r["number"] for r in records}
         for org_id, count in seed.generated.items():
             records.extend(self._generate(org_id, count, taken))
         records.sort(key=lambda r: (r["date_created"], r["id"]))
-        for record in records:
-            self.insert(record)
+        # The lowest suffix that may be free, per range of rentable numbers (head).
+        self._free_from: dict[str, int] = {}
+        numbered = list(enumerate(records))
+        self._next_seq = len(numbered)
+        for seq, record in numbered:
+            self._records[seq] = record
+            self._seq_of[record["id"]] = seq
+            self._numbers.add(record["number"])
+        for org_id, index in self._orgs.items():
+            index.build((s, r) for s, r in numbered if r["organization_id"] == org_id)
 
     def _generate(self, org_id: str, count: int, taken: set[str]) -> Iterable[dict[str, Any]]:
         members = [u.id for u in self.users.values() if u.organization_id == org_id]
@@ -178,6 +226,18 @@ class Store:
             body = self._json[seq] = json.dumps(record, separators=(",", ":")).encode()
         return body
 
+    def first_free(self, head: str, first: int) -> str | None:
+        """The first number `head` + 4 digits, from `first` on, that nobody has.
+
+        Amortized O(1): the search goes on where the last one stopped, and a delete
+        in the range moves that point back.
+        """
+        suffix = max(self._free_from.get(head, first), first)
+        while suffix < 10_000 and f"{head}{suffix:04d}" in self._numbers:
+            suffix += 1
+        self._free_from[head] = suffix
+        return f"{head}{suffix:04d}" if suffix < 10_000 else None
+
     def _changed(self) -> None:
         # An unstable list is shuffled anew by every change of the numbers.
         self._salt = self._shuffle.getrandbits(64)
@@ -191,28 +251,28 @@ class Store:
         self._numbers.add(record["number"])
         index = self._orgs[record["organization_id"]]
         index.by_number[record["number"]] = seq
-        for seqs in index.lists_of(record):
-            seqs.append(seq)  # the newest sequence number always goes last
+        index.add(seq, keys_of(record))
 
     def delete(self, number_id: str) -> None:
         self._changed()
         seq = self._seq_of.pop(number_id)
         record = self._records.pop(seq)
         self._json.pop(seq, None)
-        self._numbers.discard(record["number"])
+        number: str = record["number"]
+        self._numbers.discard(number)
+        head, suffix = number[:-4], number[-4:]
+        if head in self._free_from and suffix.isdigit():
+            self._free_from[head] = min(self._free_from[head], int(suffix))
         index = self._orgs[record["organization_id"]]
-        del index.by_number[record["number"]]
-        for seqs in index.lists_of(record):
-            del seqs[bisect.bisect_left(seqs, seq)]
+        del index.by_number[number]
+        index.discard(seq, keys_of(record))
 
     def update(self, number_id: str, changes: dict[str, Any]) -> dict[str, Any]:
         """Apply `changes`, keep the derived fields and indexes right, return the number."""
         self._changed()
         seq = self._seq_of[number_id]
         record = self._records[seq]
-        index = self._orgs[record["organization_id"]]
-        for seqs in index.lists_of(record):
-            del seqs[bisect.bisect_left(seqs, seq)]
+        before = keys_of(record)
         record.update(changes)
         if "participants" in changes:
             members = record["participants"]
@@ -222,8 +282,11 @@ class Store:
         if "phone_numbers" in changes:
             record["phone_numbers_formatted"] = [formatted(n) for n in record["phone_numbers"]]
         record["date_updated"] = self.now()
-        for seqs in index.lists_of(record):
-            bisect.insort(seqs, seq)
+        after = keys_of(record)
+        if after != before:
+            index = self._orgs[record["organization_id"]]
+            index.discard(seq, before - after)
+            index.add(seq, after - before)
         self._json.pop(seq, None)
         return record
 
@@ -238,47 +301,35 @@ class Store:
         skip: int = 0,
         limit: int = 100,
     ) -> tuple[list[dict[str, Any]], bool]:
-        """One page of the matching numbers in `list_order`, and whether more follow."""
+        """One page of the matching numbers in `list_order`, and whether more follow.
+        O(limit) at any depth, whatever the filters."""
         index = self._orgs[organization_id]
-        lists: list[list[int]] = [index.all]
         if number is not None:
             seq = index.by_number.get(number)
-            lists.append([] if seq is None else [seq])
-        if participant_user_id is not None:
-            lists.append(index.by_participant.get(participant_user_id, []))
-        if user_id is not None:
-            lists.append(index.by_user_id.get(user_id, []))
-        if is_group_number is not None:
-            lists.append(index.group if is_group_number else index.personal)
-        if len(lists) <= 2:
-            return self._slice(lists[-1], skip, limit)
-        # Walk the shortest index; the other filters are checked on each record.
-        matching = [
-            seq
-            for seq in min(lists, key=len)
-            if (number is None or self._records[seq]["number"] == number)
-            and (
-                participant_user_id is None
-                or participant_user_id in self._records[seq]["participants"]
-            )
-            and (user_id is None or self._records[seq]["user_id"] == user_id)
-            and (
-                is_group_number is None or self._records[seq]["is_group_number"] is is_group_number
-            )
-        ]
-        return self._slice(matching, skip, limit)
-
-    def _slice(
-        self, seqs: Sequence[int], skip: int, limit: int
-    ) -> tuple[list[dict[str, Any]], bool]:
-        """A page of `seqs` (ascending sequence numbers) in the list order."""
+            if seq is None or skip > 0:
+                return [], False
+            record = self._records[seq]
+            if (participant_user_id, user_id, is_group_number) in keys_of(record):
+                return [record], False
+            return [], False
+        seqs = index.lists.get((participant_user_id, user_id, is_group_number))
+        if seqs is None:
+            return [], False
         if self.list_order == "newest":
-            end = len(seqs) - skip
-            start = max(0, end - limit)
-            page = seqs[start:end][::-1] if end > 0 else []
-            return [self._records[s] for s in page], start > 0
-        if self.list_order == "unstable":
-            salt = self._salt
-            seqs = sorted(seqs, key=lambda s: hash((salt, s)))
-        page = seqs[skip : skip + limit]
+            page = seqs.descending(skip, limit)
+        elif self.list_order == "oldest":
+            page = seqs.ascending(skip, limit)
+        else:
+            page = self._unstable(seqs, skip, limit)
         return [self._records[s] for s in page], skip + limit < len(seqs)
+
+    def _unstable(self, seqs: OrderedSeqs, skip: int, limit: int) -> list[int]:
+        """Positions skip.. of `seqs` under the permutation i -> (a * i + b) mod n."""
+        n = len(seqs)
+        if skip >= n:
+            return []
+        salt = self._salt
+        a, b = (salt >> 32) % n | 1, salt % n
+        while math.gcd(a, n) != 1:  # a must be coprime with n to permute
+            a += 2
+        return [seqs.at((a * i + b) % n) for i in range(skip, min(n, skip + limit))]
