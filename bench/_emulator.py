@@ -22,6 +22,9 @@ ROUTES = {
     "list_first_page": "list, first page of 100",
     "list_page_99pct_deep": "list, a page of 100 at 99% depth",
     "list_filtered_page": "list, a filtered page",
+    "list_two_filters_first_page": "list, two filters, first page",
+    "list_two_filters_99pct_deep": "list, two filters, a page at 99% depth",
+    "rent": "rent",
 }
 
 
@@ -61,6 +64,9 @@ def run(seconds: float, numbers: int) -> dict[str, Any]:
         "answers per second of the server process's own CPU time, what one core would serve. "
         "Other work on the machine moves it less than wall-clock rates, but still moves it."
     )
+    deep = raw.get("two_filter_deep_cost_ratio")
+    if deep is not None:
+        note += f" Two filters: server CPU per page at 99% depth / first page {deep}x."
     cost = raw.get("in_process_page_cost", {})
     ratios = {k: v for k, v in cost.items() if k.endswith(("ratio", "to_small"))}
     if ratios:

@@ -14,6 +14,7 @@ from typing import Any, TextIO
 import uvicorn
 
 from ._emulator import Emulator
+from ._protocol import server_config
 from ._seed import SeedError
 
 
@@ -27,10 +28,7 @@ def run(args: argparse.Namespace, out: TextIO, *, as_json: bool = False) -> int:
     except SeedError as exc:
         out.write(f"error: {exc}\n")
         return 2
-    config = uvicorn.Config(
-        emu.app, host=args.host, port=args.port, access_log=False, log_level="warning"
-    )
-    server = uvicorn.Server(config)
+    server = uvicorn.Server(server_config(emu.app, host=args.host, port=args.port))
     try:
         sock = listening_socket(args.host, args.port)
     except OSError as exc:
@@ -41,7 +39,7 @@ def run(args: argparse.Namespace, out: TextIO, *, as_json: bool = False) -> int:
     out.write(json.dumps(describe(emu, root)) + "\n" if as_json else banner(emu, root))
     out.flush()
     with contextlib.suppress(KeyboardInterrupt):
-        asyncio.run(server.serve(sockets=[sock]))
+        server.run(sockets=[sock])  # uvloop when installed
     return 0
 
 
@@ -100,14 +98,14 @@ def describe(emu: Emulator, root: str) -> dict[str, Any]:
 class ServerThread:
     """The emulator under uvicorn on a free loopback port, in a daemon thread."""
 
-    def __init__(self, emulator: Emulator, host: str = "127.0.0.1") -> None:
+    def __init__(self, emulator: Emulator, host: str = "127.0.0.1", **options: Any) -> None:
+        """`options` go to `server_config`: `parser`, `header_timeout`, ..."""
         self.emulator = emulator
         self._sock = listening_socket(host, 0)
         port = self._sock.getsockname()[1]
         self.root_url = f"http://{host}:{port}"
         self.base_url = f"{self.root_url}/api/v1"
-        config = uvicorn.Config(emulator.app, access_log=False, log_level="warning", lifespan="off")
-        self._server = uvicorn.Server(config)
+        self._server = uvicorn.Server(server_config(emulator.app, lifespan="off", **options))
         self._thread = threading.Thread(
             target=lambda: asyncio.run(self._server.serve(sockets=[self._sock])),
             name="close-phone-emulator-server",
