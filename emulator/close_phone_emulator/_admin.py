@@ -9,9 +9,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
+
+from ._body import BodyError, parse_json, read_body
 
 if TYPE_CHECKING:
     from ._emulator import Emulator
@@ -21,10 +24,14 @@ def admin_app(emu: Emulator) -> Starlette:
     """The Starlette app serving /_emulator/ for `emu`."""
 
     async def body_of(request: Request) -> dict[str, Any]:
+        headers = dict(request.scope["headers"])
         try:
-            body = await request.json()
-        except ValueError:
-            raise ValueError("send a JSON object as the body") from None
+            raw = await read_body(
+                request.receive, headers, limit=emu.max_body_bytes, timeout=emu.body_timeout
+            )
+            body = parse_json(raw)
+        except BodyError as exc:
+            raise ValueError(f"send a JSON object as the body: {exc.message}") from None
         if not isinstance(body, dict):
             raise ValueError("send a JSON object as the body")
         return body
@@ -73,7 +80,7 @@ def admin_app(emu: Emulator) -> Starlette:
             seconds=body.get("seconds", 0.0),
             probability=body.get("probability", 1.0),
             times=body.get("times"),
-            after=bool(body.get("after", False)),
+            after=_flag(body, "after"),
         )
         return JSONResponse(fault.as_dict(), status_code=201)
 
@@ -123,6 +130,15 @@ def admin_app(emu: Emulator) -> Starlette:
     async def refuse(request: Request, exc: Exception) -> JSONResponse:
         return JSONResponse({"error": str(exc)}, status_code=400)
 
+    async def not_routed(request: Request, exc: Exception) -> JSONResponse:
+        assert isinstance(exc, HTTPException)
+        message = {404: "No such admin route.", 405: "This admin route takes other methods."}
+        return JSONResponse(
+            {"error": message.get(exc.status_code, exc.detail)},
+            status_code=exc.status_code,
+            headers=exc.headers,
+        )
+
     return Starlette(
         routes=[
             Route("/_emulator/", show, methods=["GET"]),
@@ -133,8 +149,15 @@ def admin_app(emu: Emulator) -> Starlette:
             Route("/_emulator/list_order", list_order, methods=["GET", "PUT"]),
             Route("/_emulator/organizations/{organization_id}/budget", budget, methods=["PUT"]),
         ],
-        exception_handlers={ValueError: refuse},
+        exception_handlers={ValueError: refuse, HTTPException: not_routed},
     )
+
+
+def _flag(body: dict[str, Any], name: str) -> bool:
+    value = body.get(name, False)
+    if not isinstance(value, bool):
+        raise ValueError(f"{name}: use true or false")
+    return value
 
 
 def _known(body: dict[str, Any], names: set[str]) -> None:

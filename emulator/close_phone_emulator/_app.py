@@ -10,11 +10,13 @@ import asyncio
 import base64
 import binascii
 import json
+import logging
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl
 
 from . import _rules
+from ._body import BodyError, parse_json, read_body
 from ._faults import Fault
 from ._ratelimit import GROUPS, Budget
 from ._rules import ApiError
@@ -28,6 +30,7 @@ Message = MutableMapping[str, Any]
 Receive = Callable[[], Awaitable[Message]]
 Send = Callable[[Message], Awaitable[None]]
 
+_log = logging.getLogger(__name__)
 PREFIX = "/api/v1"
 _JSON = (b"content-type", b"application/json")
 _UNAUTHORIZED = "Authentication is required to access this resource."
@@ -110,6 +113,13 @@ class ApiApp:
             status, body = await self._handle(operation, number_id, user, scope, receive, headers)
         except ApiError as error:
             status, body = error.status, _dumps(error.body)
+        except BodyError as error:
+            status, body = 400, _dumps({"errors": [error.message], "field-errors": {}})
+            if error.close:  # the rest of the body may still be on its way
+                extra.append((b"connection", b"close"))
+        except Exception:  # a bug: still answer as Close does, in JSON
+            _log.exception("the emulator failed on %s %s", method, path)
+            status, body = 500, _dumps({"error": "An internal error occurred."})
         if await self._strike(operation, True, send, (status, body), extra):
             return
         await _send(send, status, body, extra)
@@ -212,7 +222,7 @@ class ApiApp:
         if operation == "getMe":
             return 200, _dumps(_me(emu, user))
         if operation == "rentPhoneNumber":
-            body = await _json_body(receive, headers)
+            body = await _json_body(emu, receive, headers)
             return 201, _dumps(emu._rent(user, _rules.check_rent(body)))
         assert number_id is not None
         if operation == "getPhoneNumber":
@@ -223,7 +233,7 @@ class ApiApp:
                 return 200, cached
             return 200, _dumps(_project(_found(emu, org, number_id), fields))
         if operation == "updatePhoneNumber":
-            body = await _json_body(receive, headers)
+            body = await _json_body(emu, receive, headers)
             changes = _rules.check_update(body)
             return 200, _dumps(emu._update(user, _found(emu, org, number_id), changes))
         _rules.authorize_delete(user, _found(emu, org, number_id))
@@ -274,21 +284,12 @@ def _project(record: dict[str, Any], fields: frozenset[str]) -> dict[str, Any]:
     return {k: v for k, v in record.items() if k in fields}
 
 
-async def _json_body(receive: Receive, headers: dict[bytes, bytes]) -> Any:
-    chunks = []
-    while True:
-        message = await receive()
-        chunks.append(message.get("body", b""))
-        if not message.get("more_body"):
-            break
+async def _json_body(emu: Emulator, receive: Receive, headers: dict[bytes, bytes]) -> Any:
+    raw = await read_body(receive, headers, limit=emu.max_body_bytes, timeout=emu.body_timeout)
     content_type = headers.get(b"content-type", b"application/json").split(b";")[0].strip()
     if content_type.lower() != b"application/json":
         raise _rules.invalid({}, "Send the body as JSON, with Content-Type: application/json.")
-    raw = b"".join(chunks)
-    try:
-        return json.loads(raw)
-    except ValueError as exc:
-        raise _rules.invalid({}, f"The body is not valid JSON: {exc}.") from None
+    return parse_json(raw)
 
 
 def _limited(budget: Budget) -> dict[str, Any]:

@@ -13,11 +13,15 @@ from typing import Any
 from . import _numbers, _rules
 from ._admin import admin_app
 from ._app import PREFIX, ApiApp, Receive, Scope, Send
+from ._body import BODY_TIMEOUT, MAX_BODY_BYTES
 from ._faults import Faults
 from ._ratelimit import RateLimits
 from ._seed import BASE62, User, check_seed, new_number, read_seed
 from ._store import LIST_ORDERS, ListOrder, Store, timestamp
 from ._transport import AsyncEmulatorTransport, EmulatorTransport
+
+# A budget beyond this is surely a typo (and inf or NaN would break the arithmetic).
+_MAX_DOLLARS = 1_000_000_000_000
 
 
 class Emulator:
@@ -28,6 +32,7 @@ class Emulator:
     shuffles of an unstable list). `list_order` is the order `GET /phone_number/`
     lists numbers in: "newest" first, "oldest" first, or "unstable" (shuffled anew
     after every change). Close documents none, so clients should work under each.
+    `max_body_bytes` and `body_timeout` bound what a request body may take.
     """
 
     base_url = "http://emulator.test/api/v1"
@@ -40,7 +45,11 @@ class Emulator:
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], dt.datetime] | None = None,
         list_order: ListOrder = "newest",
+        max_body_bytes: int = MAX_BODY_BYTES,
+        body_timeout: float = BODY_TIMEOUT,
     ) -> None:
+        self.max_body_bytes = max_body_bytes
+        self.body_timeout = body_timeout
         self._seed = check_seed(read_seed(seed))
         self._list_order = _checked_order(list_order)
         self._random_seed = random_seed
@@ -124,8 +133,12 @@ class Emulator:
         """Set an organization's telephony budget; a rent costing more is a billing-error."""
         if organization_id not in self.store.organizations:
             raise ValueError(f"organization_id: no organization {organization_id!r} in the seed")
-        if isinstance(dollars, bool) or not isinstance(dollars, int | float) or dollars < 0:
-            raise ValueError("dollars: use a number, 0 or more")
+        if (
+            isinstance(dollars, bool)
+            or not isinstance(dollars, int | float)
+            or not 0 <= dollars <= _MAX_DOLLARS
+        ):
+            raise ValueError(f"dollars: use a number from 0 to {_MAX_DOLLARS:,}")
         self.store.budget_cents[organization_id] = round(dollars * 100)
 
     def budget(self, organization_id: str) -> float:
@@ -146,9 +159,13 @@ class Emulator:
         """
         if not isinstance(status, str) or not status:
             raise ValueError("status: use a non-empty string, such as 'number-blocked'")
-        if http_status not in (400, 402):
+        if error is not None and not isinstance(error, str):
+            raise ValueError("error: use a string, or leave it out")
+        if isinstance(http_status, bool) or http_status not in (400, 402):
             raise ValueError("http_status: the spec documents refused rents as 400 or 402")
-        if times is not None and (not isinstance(times, int) or times < 1):
+        if times is not None and (
+            isinstance(times, bool) or not isinstance(times, int) or times < 1
+        ):
             raise ValueError("times: use a whole number, 1 or more, or None")
         message = error or f"The number could not be rented ({status})."
         self._rent_status = {"status": status, "error": message, "http": http_status, "left": times}

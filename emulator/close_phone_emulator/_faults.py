@@ -12,6 +12,8 @@ from ._ratelimit import GROUPS
 FaultKind = Literal["latency", "status", "disconnect", "truncate", "non_json"]
 OPERATIONS = tuple(GROUPS)
 _KINDS: tuple[str, ...] = get_args(FaultKind)
+# A day of latency is already a hang; inf would never wake up.
+_MAX_SECONDS = 86_400
 
 
 @dataclass
@@ -61,19 +63,27 @@ class Faults:
         "the rent succeeded, then the answer was lost". `truncate` always cuts the
         real answer, so it always acts after.
         """
-        if operation != "*" and operation not in OPERATIONS:
+        if not isinstance(operation, str) or (operation != "*" and operation not in OPERATIONS):
             raise ValueError(f"operation: use '*' or one of {', '.join(OPERATIONS)}")
-        if kind not in _KINDS:
+        if not isinstance(kind, str) or kind not in _KINDS:
             raise ValueError(f"kind: use one of {', '.join(_KINDS)}")
         if status is None:
             status = 502 if kind == "non_json" else 500
         if isinstance(status, bool) or not isinstance(status, int) or not 400 <= status <= 599:
             raise ValueError("status: use an HTTP error status from 400 to 599, such as 503")
-        if isinstance(seconds, bool) or not isinstance(seconds, int | float) or seconds < 0:
-            raise ValueError("seconds: use a number of seconds, 0 or more")
+        if (
+            isinstance(seconds, bool)
+            or not isinstance(seconds, int | float)
+            or not 0 <= seconds <= _MAX_SECONDS
+        ):
+            raise ValueError(f"seconds: use a number of seconds from 0 to {_MAX_SECONDS:,}")
         if kind == "latency" and seconds == 0:
             raise ValueError("seconds: a latency fault needs seconds > 0")
-        if not isinstance(probability, int | float) or not 0 < probability <= 1:
+        if (
+            isinstance(probability, bool)
+            or not isinstance(probability, int | float)
+            or not 0 < probability <= 1
+        ):
             raise ValueError("probability: use a number above 0 and at most 1")
         if times is not None and (
             isinstance(times, bool) or not isinstance(times, int) or times < 1

@@ -17,6 +17,8 @@ GROUPS = {
 }
 # Budgets per key and second; Close's own are of this order.
 DEFAULTS = {"read": 60, "write": 60, "rent": 20}
+# A day: longer windows are surely typos, and inf or NaN would break the arithmetic.
+_MAX_WINDOW = 86_400
 
 
 @dataclass(frozen=True)
@@ -62,10 +64,16 @@ class RateLimits:
         """Allow `limit` requests per `window` seconds, for one group or all, one key or all."""
         if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
             raise ValueError("limit: use a whole number of requests, 1 or more")
-        if isinstance(window, bool) or not isinstance(window, int | float) or window <= 0:
-            raise ValueError("window: use a number of seconds above 0")
-        if group is not None and group not in DEFAULTS:
+        if (
+            isinstance(window, bool)
+            or not isinstance(window, int | float)
+            or not 0 < window <= _MAX_WINDOW
+        ):
+            raise ValueError(f"window: use a number of seconds above 0, at most {_MAX_WINDOW:,}")
+        if group is not None and (not isinstance(group, str) or group not in DEFAULTS):
             raise ValueError(f"group: use one of {', '.join(DEFAULTS)}, or None for all")
+        if api_key is not None and not isinstance(api_key, str):
+            raise ValueError("api_key: use an API key string, or None for every key")
         for name in [group] if group else list(DEFAULTS):
             self._limits[(api_key, name)] = (limit, float(window))
         self._windows.clear()

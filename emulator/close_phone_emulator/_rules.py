@@ -165,7 +165,8 @@ def update_problem(name: str, value: Any) -> str | None:
             return "Use a list of phone numbers in E.164 form."
         bad = [n for n in value if not isinstance(n, str) or not _numbers.is_valid(n)]
         if bad:
-            return f"Use valid phone numbers in E.164 form; not valid: {bad[0]!r}."
+            shown = repr(bad[0]) if len(repr(bad[0])) <= 40 else repr(bad[0])[:40] + "..."
+            return f"Use valid phone numbers in E.164 form; not valid: {shown}."
     elif name == "participants":
         return _id_list_problem(value, USER_ID, "user", None)
     elif name == "participant_groups":
