@@ -29,7 +29,7 @@ from close_phone_numbers import (
     ServerError,
     UnexpectedResponseError,
 )
-from close_phone_numbers._errors import error_from_response
+from close_phone_numbers._errors import MAX_MESSAGE_CHARS, error_from_response
 
 from .conftest import make_client, number_json, scripted
 
@@ -97,12 +97,13 @@ def test_rate_limit_error_reads_retry_after() -> None:
     assert error.retry_after == 7.0
 
 
-def test_html_error_page_is_kept_as_text_in_body() -> None:
-    """A non-JSON error body is kept (shortened) as text instead of raising while mapping."""
-    error = error_from_response(_response(502, "<html>" + "x" * 1000 + "</html>"))
-    assert isinstance(error.body, str)
-    assert error.body.startswith("<html>")
-    assert len(error.body) <= 200
+def test_html_error_page_is_kept_whole_as_text_in_body_and_capped_in_the_message() -> None:
+    """A non-JSON error body stays whole on .body; the message shows at most 1,000 characters."""
+    page = "<html>" + "x" * 5000 + "</html>"
+    error = error_from_response(_response(502, page))
+    assert error.body == page
+    assert len(str(error)) == MAX_MESSAGE_CHARS
+    assert str(error).endswith(" more characters]")
 
 
 @pytest.mark.parametrize(

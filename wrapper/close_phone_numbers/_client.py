@@ -12,7 +12,7 @@ from close_phone_numbers_client.models import Me, PhoneNumber, PhoneNumberFields
 
 from . import _http
 from . import _operations as ops
-from ._config import Core
+from ._config import Core, check_callable, check_http_client
 from ._constants import DEFAULT_MAX_RETRIES, MAX_PAGE_SIZE
 from ._options import WithOptions
 from ._pagination import Cursor
@@ -44,6 +44,8 @@ class PhoneNumbers(WithOptions):
         sleep: Callable[[float], None] = time.sleep,
         random: Callable[[], float] | None = None,
     ) -> None:
+        check_http_client(http_client, httpx.Client)
+        check_callable("sleep", sleep)
         self._core = Core(
             api_key=api_key,
             oauth_token=oauth_token,
@@ -71,7 +73,7 @@ class PhoneNumbers(WithOptions):
 
     def _run(self, plan: Plan[Any]) -> Any:
         with timeout_of_call(self._timeout):
-            return run_sync(plan, self._client, self._sleep)
+            return run_sync(plan, self._client, self._sleep, self._core.secrets)
 
     @overload
     def list(

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+from ._redact import RedactingFilter
+
 DEFAULT_BASE_URL = "https://api.close.com/api/v1"
 API_KEY_ENV = "CLOSE_API_KEY"
 BASE_URL_ENV = "CLOSE_BASE_URL"
@@ -16,3 +18,5 @@ DEFAULT_MAX_RETRIES = 2
 MAX_PAGE_SIZE = 100
 
 logger = logging.getLogger("close_phone_numbers")
+# Each record is redacted of the credentials of the client whose request is running.
+logger.addFilter(RedactingFilter())

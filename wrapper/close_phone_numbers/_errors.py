@@ -27,12 +27,13 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 from close_phone_numbers_client.models import RentRefusalStatus
 
 from ._headers import request_id
+from ._redact import REDACTED, redact, redact_bytes, redact_data, secrets_of_headers
 from ._retry import server_delay
 
 if TYPE_CHECKING:
@@ -56,9 +57,63 @@ __all__ = [
     "RentError",
     "RentOutcomeUnknownError",
     "ServerError",
+    "MAX_MESSAGE_CHARS",
     "UnexpectedResponseError",
     "error_from_response",
+    "request_of",
 ]
+
+# The longest message an error carries (its str, and so every log line quoting it). What a
+# server sends can be megabytes; the whole of it stays on ``.body``.
+MAX_MESSAGE_CHARS: Final = 1_000
+
+# Headers that carry credentials or sessions: never kept when an error is pickled.
+_SECRET_HEADERS = frozenset({"authorization", "proxy-authorization", "cookie", "set-cookie"})
+# Headers that describe the original bytes, wrong for a copy made of the decoded content.
+_FRAMING_HEADERS = frozenset({"content-encoding", "content-length", "transfer-encoding"})
+
+
+def clip(text: str) -> str:
+    """``text`` cut to `MAX_MESSAGE_CHARS`, saying how much was left out."""
+    if len(text) <= MAX_MESSAGE_CHARS:
+        return text
+    keep = MAX_MESSAGE_CHARS - len(f"... [{len(text):,} more characters]")
+    return f"{text[:keep]}... [{len(text) - keep:,} more characters]"
+
+
+def request_of(response: httpx.Response) -> httpx.Request | None:
+    """The request a response answers, if it has one."""
+    try:
+        return response.request
+    except RuntimeError:
+        return None
+
+
+def _clean_headers(headers: httpx.Headers, secrets: tuple[str, ...], drop: frozenset[str]) -> Any:
+    return [
+        (name, REDACTED if name in _SECRET_HEADERS else redact(value, secrets))
+        for name, value in headers.items()
+        if name not in drop
+    ]
+
+
+def _clean_request(request: httpx.Request, secrets: tuple[str, ...]) -> httpx.Request:
+    headers = _clean_headers(request.headers, secrets, _FRAMING_HEADERS)
+    return httpx.Request(request.method, request.url, headers=headers)
+
+
+def _clean_response(response: httpx.Response, secrets: tuple[str, ...]) -> httpx.Response:
+    try:
+        content = redact_bytes(response.content, secrets)
+    except httpx.StreamError:  # the body was never read (it could not be decoded)
+        content = b""
+    request = request_of(response)
+    return httpx.Response(
+        response.status_code,
+        headers=_clean_headers(response.headers, secrets, _FRAMING_HEADERS),
+        content=content,
+        request=_clean_request(request, secrets) if request is not None else None,
+    )
 
 
 def _rebuild(cls: type[CloseError], args: tuple[object, ...]) -> CloseError:
@@ -68,12 +123,35 @@ def _rebuild(cls: type[CloseError], args: tuple[object, ...]) -> CloseError:
 
 
 class CloseError(Exception):
-    """The base of every error this package raises."""
+    """The base of every error this package raises; its message is at most 1,000 characters."""
+
+    def __init__(self, message: str = "") -> None:
+        super().__init__(clip(message))
+
+    def _secrets(self) -> tuple[str, ...]:
+        found = self.__dict__.get("request")
+        if not isinstance(found, httpx.Request):
+            response = self.__dict__.get("response")
+            found = request_of(response) if isinstance(response, httpx.Response) else None
+        return secrets_of_headers(found.headers if found is not None else None)
 
     def __reduce__(self) -> tuple[Any, ...]:
         # The subclasses take keyword-only arguments, which default pickling cannot replay;
         # rebuild from the message and restore the attributes, so errors cross processes.
-        return (_rebuild, (type(self), self.args), self.__dict__)
+        # The request and response go as copies without credentials, cookies or echoes of
+        # them: a pickle ends up in queues, caches and crash reports.
+        secrets = self._secrets()
+        state: dict[str, Any] = {}
+        for name, value in self.__dict__.items():
+            if isinstance(value, httpx.Request):
+                value = _clean_request(value, secrets)
+            elif isinstance(value, httpx.Response):
+                value = _clean_response(value, secrets)
+            elif name == "body" or name == "__notes__":
+                value = redact_data(value, secrets)
+            state[name] = value
+        args = tuple(redact(a, secrets) if isinstance(a, str) else a for a in self.args)
+        return (_rebuild, (type(self), args), state)
 
 
 class InvalidRequestError(CloseError, ValueError):
@@ -226,18 +304,29 @@ _RENT_REFUSALS: dict[str, type[RentError]] = {
     RentRefusalStatus.BILLING_ERROR: BillingError,
 }
 
-# Enough of a body to recognise an HTML error page without flooding a log.
-_MAX_TEXT = 200
 
-
-def _decode(content: bytes) -> object:
+def _decode(response: httpx.Response, secrets: tuple[str, ...]) -> object:
     try:
-        return json.loads(content)
-    except ValueError:  # JSONDecodeError and UnicodeDecodeError are both ValueErrors
-        return content[:_MAX_TEXT].decode("utf-8", "replace")
+        content = redact_bytes(response.content, secrets)
+    except httpx.StreamError:  # never read: its Content-Encoding could not be decoded
+        return None
+    try:
+        # Also the strings a JSON escape could have hidden from the bytes' redaction.
+        return redact_data(json.loads(content), secrets)
+    # JSONDecodeError and UnicodeDecodeError are ValueErrors; nesting deeper than the
+    # interpreter's stack is a RecursionError.
+    except (ValueError, RecursionError):
+        return content.decode("utf-8", "replace")
 
 
 def _message(body: object) -> str:
+    try:
+        return _summary(body)
+    except RecursionError:  # a field error nested deeper than repr can go
+        return "the error details are nested too deeply to show"
+
+
+def _summary(body: object) -> str:
     if isinstance(body, dict):
         error = body.get("error")
         if isinstance(error, dict):
@@ -255,34 +344,34 @@ def _message(body: object) -> str:
     return "no details in the body"
 
 
-def _where(response: httpx.Response) -> str:
+def _where(request: httpx.Request | None) -> str:
     # Method and path only: the query can hold phone numbers, the headers hold the key.
-    try:
-        request = response.request
-    except RuntimeError:
-        return ""
-    return f" on {request.method} {request.url.path}"
+    return "" if request is None else f" on {request.method} {request.url.path}"
 
 
 def error_from_response(response: httpx.Response, detail: str | None = None) -> APIStatusError:
     """Map a response that is not an accepted success to the exception it means.
 
     A success status reaches here only when its body could not be read or had the wrong shape;
-    ``detail`` then says where the body departs from the spec, when that is known.
+    ``detail`` then says where the body departs from the spec, when that is known. The message
+    and ``.body`` are redacted of the credentials the request carried, in case the server
+    echoed them; the message is capped at `MAX_MESSAGE_CHARS`.
     """
     status = response.status_code
-    body = _decode(response.content)
-    reason = f"{status} {response.reason_phrase or 'Unknown Status'}{_where(response)}"
-    text = f"{reason}: {_message(body)}"
+    request = request_of(response)
+    secrets = secrets_of_headers(request.headers if request is not None else None)
+    body = _decode(response, secrets)
+    reason = f"{status} {response.reason_phrase or 'Unknown Status'}{_where(request)}"
+    text = redact(f"{reason}: {_message(body)}", secrets)
     if 200 <= status < 300:
-        problem = detail or "the body does not match the API spec"
+        problem = redact(detail, secrets) if detail else "the body does not match the API spec"
         return UnexpectedResponseError(f"{reason}: {problem}", response=response, body=body)
     if isinstance(body, dict) and status in (400, 402):
         refusal = body.get("status")
         if isinstance(refusal, str):
             cls = _RENT_REFUSALS.get(refusal, RentError)
             detail = body.get("error")
-            detail = detail if isinstance(detail, str) else ""
+            detail = clip(detail) if isinstance(detail, str) else ""
             return cls(
                 f"rent refused ({refusal}): {detail}",
                 response=response,

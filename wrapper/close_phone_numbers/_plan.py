@@ -22,24 +22,19 @@ from close_phone_numbers_client.api.phone_numbers import (
     update_phone_number,
 )
 from close_phone_numbers_client.api.users import get_me
-from close_phone_numbers_client.errors import SchemaMismatch
 from close_phone_numbers_client.types import Response
 
 from ._constants import logger
-from ._errors import (
-    APIConnectionError,
-    APIStatusError,
-    APITimeoutError,
-    CloseError,
-    NotFoundError,
-    ServerError,
-    error_from_response,
-)
+from ._errors import APIConnectionError, APIStatusError, NotFoundError, ServerError
+from ._failures import failure_of, url_refused
 from ._ratelimit import Throttle
+from ._redact import activate, deactivate
 from ._retry import (
+    MAX_SERVER_WAIT,
     RETRYABLE_STATUSES,
     is_retryable_exception,
     retry_delay,
+    server_delay,
     surely_not_sent,
 )
 
@@ -119,10 +114,6 @@ _SLEPT: Final = Outcome(None, None, None)
 # the generated layer drops it when a body cannot be parsed, and errors need it.
 _LAST_RESPONSE: ContextVar[httpx.Response | None] = ContextVar("close_last_response", default=None)
 
-# What the generated layer raises on a body it cannot parse (SchemaMismatch, a ValueError, for
-# one of the wrong shape), or on a status code that is not in the IANA registry (a proxy's 520).
-_PARSE_ERRORS = (ValueError, KeyError, TypeError, AttributeError)
-
 
 def remember_response(response: httpx.Response) -> None:
     """Event hook of sync clients: keep the raw response for error reporting."""
@@ -170,49 +161,6 @@ def send_once(operation: Operation, kwargs: dict[str, Any], policy: Policy) -> P
     return outcome
 
 
-def _transport_error(exc: httpx.TransportError) -> APIConnectionError:
-    try:
-        request: httpx.Request | None = exc.request
-    except RuntimeError:  # the failure came before a request existed
-        request = None
-    name = type(exc).__name__
-    detail = str(exc) or name
-    if isinstance(exc, httpx.TimeoutException):
-        return APITimeoutError(f"request timed out ({name}): {detail}", request=request)
-    return APIConnectionError(f"connection failed ({name}): {detail}", request=request)
-
-
-def failure_of(outcome: Outcome, accept: Callable[[Any], bool]) -> Exception | None:
-    """The exception an outcome means, or None when it is an accepted success."""
-    error = outcome.error
-    raw = outcome.raw
-    if error is None:
-        response = outcome.response
-        assert response is not None
-        if 200 <= response.status_code < 300 and accept(response.parsed):
-            return None
-        if raw is None:  # the event hook was removed from a caller's client
-            raw = httpx.Response(response.status_code, headers=response.headers)
-        return error_from_response(raw)
-    if isinstance(error, httpx.TransportError):
-        broken = _transport_error(error)
-        broken.__cause__ = error
-        return broken
-    if isinstance(error, _PARSE_ERRORS):
-        # Where the body departs from the spec: `data[3].is_group_number: expected boolean, ...`
-        detail = str(error) if isinstance(error, SchemaMismatch) else None
-        if raw is None:  # the event hook was removed from a caller's client
-            unreadable = CloseError(
-                f"could not read Close's response ({detail or type(error).__name__})"
-            )
-            unreadable.__cause__ = error
-            return unreadable
-        malformed = error_from_response(raw, detail)
-        malformed.__cause__ = error
-        return malformed
-    return error
-
-
 def _retry_wait(
     operation: Operation, error: Exception, attempt: int, policy: Policy
 ) -> float | None:
@@ -220,7 +168,16 @@ def _retry_wait(
     if isinstance(error, APIStatusError):
         status = error.status_code
         if status == 429 or (operation.idempotent and status in RETRYABLE_STATUSES):
-            return retry_delay(attempt, error.response.headers, policy.random)
+            wait = retry_delay(attempt, error.response.headers, policy.random)
+            if wait is None:
+                logger.warning(
+                    "%s: Close asked to wait %s s, more than the %.0f s this client waits; "
+                    "raising instead of retrying",
+                    operation.name,
+                    f"{server_delay(error.response.headers):.0f}",
+                    MAX_SERVER_WAIT,
+                )
+            return wait
         return None
     if isinstance(error, APIConnectionError) and (
         surely_not_sent(cause) or (operation.idempotent and is_retryable_exception(cause))
@@ -282,13 +239,21 @@ def _send_sync(step: Send, client: AuthenticatedClient) -> Outcome:
     _LAST_RESPONSE.set(None)
     try:
         response = step.operation.sync(client=client, **step.kwargs)
+    except httpx.InvalidURL as exc:
+        return Outcome(None, None, url_refused(step, exc))
     except Exception as exc:
         return Outcome(None, _LAST_RESPONSE.get(), exc)
     return Outcome(response, _LAST_RESPONSE.get(), None)
 
 
-def run_sync(plan: Plan[T], client: AuthenticatedClient, sleep: Callable[[float], None]) -> T:
-    """Carry out a plan with blocking I/O."""
+def run_sync(
+    plan: Plan[T],
+    client: AuthenticatedClient,
+    sleep: Callable[[float], None],
+    secrets: tuple[str, ...] = (),
+) -> T:
+    """Carry out a plan with blocking I/O; log records are redacted of ``secrets``."""
+    token = activate(secrets)
     try:
         step = next(plan)
         while True:
@@ -300,21 +265,29 @@ def run_sync(plan: Plan[T], client: AuthenticatedClient, sleep: Callable[[float]
     except StopIteration as done:
         result: T = done.value
         return result
+    finally:
+        deactivate(token)
 
 
 async def _send_async(step: Send, client: AuthenticatedClient) -> Outcome:
     _LAST_RESPONSE.set(None)
     try:
         response = await step.operation.asyncio(client=client, **step.kwargs)
+    except httpx.InvalidURL as exc:
+        return Outcome(None, None, url_refused(step, exc))
     except Exception as exc:
         return Outcome(None, _LAST_RESPONSE.get(), exc)
     return Outcome(response, _LAST_RESPONSE.get(), None)
 
 
 async def run_async(
-    plan: Plan[T], client: AuthenticatedClient, sleep: Callable[[float], Awaitable[None]]
+    plan: Plan[T],
+    client: AuthenticatedClient,
+    sleep: Callable[[float], Awaitable[None]],
+    secrets: tuple[str, ...] = (),
 ) -> T:
-    """Carry out a plan with asyncio."""
+    """Carry out a plan with asyncio; log records are redacted of ``secrets``."""
+    token = activate(secrets)
     try:
         step = next(plan)
         while True:
@@ -326,3 +299,5 @@ async def run_async(
     except StopIteration as done:
         result: T = done.value
         return result
+    finally:
+        deactivate(token)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Mapping
 from email.utils import parsedate_to_datetime
 from time import time
@@ -18,6 +19,12 @@ JITTER = 0.25
 # A server asking for a longer wait than this gets an error instead: a call that hangs for
 # minutes is worse than one that says why it stopped.
 MAX_SERVER_WAIT = 60.0
+# The shortest wait before a retry, whatever the server says: `Retry-After: 0` on every
+# answer must not turn the retries into a burst of requests.
+MIN_RETRY_DELAY = 0.25
+# The most retries a client may be configured for; more only multiplies the load on a server
+# that is failing anyway (and each may wait up to MAX_SERVER_WAIT).
+MAX_RETRIES_LIMIT = 10
 
 
 def is_retryable_exception(exc: BaseException | None) -> bool:
@@ -32,11 +39,18 @@ def surely_not_sent(exc: BaseException | None) -> bool:
     request left this process. Every other failure (read or write timeout, a dropped
     connection) may come after the server got the request.
     """
-    return isinstance(exc, httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout)
+    return isinstance(
+        exc,
+        httpx.ConnectError | httpx.ConnectTimeout | httpx.PoolTimeout | httpx.UnsupportedProtocol,
+    )
 
 
 def parse_ratelimit(value: str) -> tuple[int, float] | None:
-    """``remaining`` and ``reset`` from a ``RateLimit: limit=N, remaining=N, reset=N`` header."""
+    """``remaining`` and ``reset`` from a ``RateLimit: limit=N, remaining=N, reset=N`` header.
+
+    None when the header is malformed: a negative or NaN ``reset``, a negative ``remaining``.
+    An infinite or huge ``reset`` is kept; the callers refuse to wait that long.
+    """
     remaining: int | None = None
     reset: float | None = None
     for part in value.split(","):
@@ -48,26 +62,42 @@ def parse_ratelimit(value: str) -> tuple[int, float] | None:
                 reset = float(number)
         except ValueError:
             return None
-    if remaining is None or reset is None or reset < 0:
+    if remaining is None or reset is None or math.isnan(reset) or reset < 0 or remaining < 0:
         return None
     return remaining, reset
 
 
-def _seconds(value: str) -> float | None:
+def _epoch(value: str | None) -> float | None:
+    if value is None:
+        return None
+    try:
+        return parsedate_to_datetime(value).timestamp()
+    except (TypeError, ValueError, IndexError, OverflowError):
+        return None
+
+
+def _seconds(value: str, now: float) -> float | None:
     try:
         seconds = float(value)
     except ValueError:
-        try:
-            seconds = parsedate_to_datetime(value).timestamp() - time()
-        except (TypeError, ValueError, IndexError):
+        moment = _epoch(value)
+        if moment is None:
             return None
+        seconds = moment - now
     return max(seconds, 0.0) if seconds == seconds else None  # NaN is not a wait
 
 
 def server_delay(headers: Mapping[str, str]) -> float | None:
-    """The wait Close asked for, from ``Retry-After``, ``RateLimit`` or ``X-Rate-Limit-Reset``."""
+    """The wait Close asked for, from ``Retry-After``, ``RateLimit`` or ``X-Rate-Limit-Reset``.
+
+    A ``Retry-After`` date counts from the response's own ``Date`` when it has one, so a
+    local clock that is off does not lengthen or shorten the wait.
+    """
+    now = _epoch(headers.get("date"))
+    if now is None:
+        now = time()
     retry_after = headers.get("retry-after")
-    if retry_after is not None and (seconds := _seconds(retry_after)) is not None:
+    if retry_after is not None and (seconds := _seconds(retry_after, now)) is not None:
         return seconds
     ratelimit = headers.get("ratelimit")
     if ratelimit is not None and (state := parse_ratelimit(ratelimit)) is not None:
@@ -76,7 +106,7 @@ def server_delay(headers: Mapping[str, str]) -> float | None:
             return reset
     legacy = headers.get("x-rate-limit-reset")
     if legacy is not None:
-        return _seconds(legacy)
+        return _seconds(legacy, now)
     return None
 
 
@@ -89,8 +119,11 @@ def backoff(attempt: int, random: Callable[[], float]) -> float:
 def retry_delay(
     attempt: int, headers: Mapping[str, str], random: Callable[[], float]
 ) -> float | None:
-    """How long to wait before retry number ``attempt``; None when the server asks too much."""
+    """How long to wait before retry number ``attempt``; None when the server asks too much.
+
+    Never less than `MIN_RETRY_DELAY`, never more than `MAX_SERVER_WAIT`.
+    """
     asked = server_delay(headers)
     if asked is None:
-        return backoff(attempt, random)
-    return asked if asked <= MAX_SERVER_WAIT else None
+        return max(backoff(attempt, random), MIN_RETRY_DELAY)
+    return max(asked, MIN_RETRY_DELAY) if asked <= MAX_SERVER_WAIT else None
