@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from close_phone_numbers_client.models import PhoneNumber
 
 __all__ = [
+    "MAX_MESSAGE_CHARS",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -57,7 +58,6 @@ __all__ = [
     "RentError",
     "RentOutcomeUnknownError",
     "ServerError",
-    "MAX_MESSAGE_CHARS",
     "UnexpectedResponseError",
     "error_from_response",
     "request_of",

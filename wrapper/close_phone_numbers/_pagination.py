@@ -1,19 +1,25 @@
 """Lazy offset paging over ``listPhoneNumbers``, holding one page at a time.
 
-Close pages with ``_skip``/``_limit`` over a list sorted newest first, so the list can move
-under a running iteration. A number created meanwhile pushes the others one place down; the
-next page would repeat the last number of this one, so numbers already seen on the previous
-page are dropped. A number deleted meanwhile pulls the others one place up, and one number
-may then be missed: offset paging cannot see it without reading everything again.
+Close pages with ``_skip``/``_limit``, so the list can move under a running iteration. If it
+lists newest first, a number created meanwhile pushes the others one place down and the next
+page starts with the last number of this one: the numbers a page starts with may repeat the
+last ones already yielded, in the same order, and are dropped. A number deleted meanwhile
+pulls the others one place up, and one number may then be missed: offset paging cannot see
+it without reading everything again.
 
-A page made only of numbers already seen is possible (more numbers created meanwhile than
-a page holds), so one such page is passed over; a server that keeps sending them would
-loop the client forever, so a few in a row end the listing with an error instead.
+Any other repeat (a number already yielded further back, or in the middle of a page, or twice
+in one page) is not something inserts explain, so it ends the iteration with
+`UnexpectedResponseError` rather than yielding a number twice. A page made only of such a
+shift is possible (more numbers created meanwhile than a page holds) and is passed over; a
+few in a row end the listing with an error too. However new its ids, a listing ends with an
+error after `MAX_LISTED_NUMBERS`: a server whose ``has_more`` never turns false cannot keep
+a client paging for ever.
 """
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeGuard, TypeVar
+from collections import deque
+from typing import Any, Final, Generic, TypeGuard, TypeVar
 
 import httpx
 from close_phone_numbers_client.models import PhoneNumber, PhoneNumberFields, PhoneNumberPage
@@ -25,7 +31,10 @@ Item = TypeVar("Item", PhoneNumber, PhoneNumberFields)
 
 # Pages in a row that bring no number not seen before, after which the server is taken
 # to be repeating itself rather than shifting under inserts.
-MAX_STALE_PAGES = 3
+MAX_STALE_PAGES: Final = 3
+# The most numbers one listing yields. Far above any organization's count (each number costs
+# a monthly fee), so only a server that never stops saying has_more reaches it.
+MAX_LISTED_NUMBERS: Final = 100_000
 
 
 def is_full_page(parsed: object) -> TypeGuard[PhoneNumberPage]:
@@ -46,9 +55,19 @@ def as_fields(number: PhoneNumber | PhoneNumberFields) -> PhoneNumberFields:
 
 
 class Cursor(Generic[Item]):
-    """The paging state of one listing: where the next page starts and what was just seen."""
+    """The paging state of one listing: where the next page starts and what was yielded."""
 
-    __slots__ = ("_kwargs", "_limit", "_partial", "_policy", "_seen", "_skip", "_stale", "done")
+    __slots__ = (
+        "_kwargs",
+        "_last",
+        "_limit",
+        "_partial",
+        "_policy",
+        "_seen",
+        "_skip",
+        "_stale",
+        "done",
+    )
 
     def __init__(
         self, kwargs: dict[str, Any], limit: int, policy: Policy, *, partial: bool
@@ -58,31 +77,59 @@ class Cursor(Generic[Item]):
         self._policy = policy
         self._partial = partial
         self._skip = 0
-        self._seen: set[object] = set()
+        # Every id yielded, and the last page's worth of them in order (what a shift repeats).
+        self._seen: set[str] = set()
+        self._last: deque[str] = deque(maxlen=limit)
         self._stale = 0
         self.done = False
 
     def next_page(self) -> Plan[list[Item]]:
-        """Fetch the next page and return its numbers not seen on the previous page."""
+        """Fetch the next page and return its numbers not yielded before."""
         kwargs = {**self._kwargs, "field_skip": self._skip, "field_limit": self._limit}
         accept = is_page if self._partial else is_full_page
         page, response = yield from call(LIST, kwargs, self._policy, accept)
         data: list[Any] = page.data
         self._skip += len(data)
-        self.done = not page.has_more or not data
-        ids = [n.id for n in data]
-        if not self._seen.isdisjoint(ids):
-            data = [n for n in data if n.id not in self._seen]
-        self._seen = set(ids)
+        self.done = page.has_more is not True or not data
+        shifted = self._check(data, response)
+        data = data[shifted:]
+        self._seen.update(n.id for n in data)
+        self._last.extend(n.id for n in data)
         self._stale = 0 if data or self.done else self._stale + 1
         if self._stale >= MAX_STALE_PAGES:
-            raise UnexpectedResponseError(
+            raise self._error(
                 f"{MAX_STALE_PAGES} pages in a row repeated numbers already listed while "
                 "has_more stayed true; stopped listing instead of looping",
-                # No raw response when a caller's client lost the package's event hook.
-                response=response or httpx.Response(200),
-                body=None,
+                response,
+            )
+        if len(self._seen) > MAX_LISTED_NUMBERS:
+            raise self._error(
+                f"has_more was still true after {MAX_LISTED_NUMBERS:,} numbers; stopped "
+                "listing instead of paging for ever (filters narrow a listing down)",
+                response,
             )
         if self._partial:
             data = [as_fields(n) for n in data]
         return data
+
+    def _check(self, data: list[Any], response: httpx.Response | None) -> int:
+        """How many numbers at the start of the page repeat, as an insert shifts them."""
+        ids = [n.id for n in data]
+        if not all(isinstance(i, str) for i in ids) or len(set(ids)) != len(ids):
+            raise self._error("a page lists a number without an id, or one twice", response)
+        shifted = 0
+        while shifted < len(ids) and ids[shifted] in self._seen:
+            shifted += 1
+        tail = list(self._last)[len(self._last) - shifted :] if shifted else []
+        if ids[:shifted] != tail or not self._seen.isdisjoint(ids[shifted:]):
+            raise self._error(
+                "a page repeats numbers already listed, and not as a number created "
+                "meanwhile shifts them; stopped listing instead of yielding them twice",
+                response,
+            )
+        return shifted
+
+    @staticmethod
+    def _error(message: str, response: httpx.Response | None) -> UnexpectedResponseError:
+        # No raw response when a caller's client lost the package's event hook.
+        return UnexpectedResponseError(message, response=response or httpx.Response(200), body=None)

@@ -12,6 +12,7 @@ import traceback
 from collections.abc import Iterator, Sequence
 
 from .._constants import API_KEY_ENV, BASE_URL_ENV, DEFAULT_BASE_URL, logger
+from .._redact import RedactingFilter, redact, secrets_of_key
 from ._command import Command
 from ._console import Console
 from ._errors import ExitCode, Failure, describe
@@ -72,7 +73,7 @@ def execute(command: Command, args: argparse.Namespace, console: Console, parser
     except ParseError as exc:  # flags that parse but disagree, such as --json --format csv
         return usage_error(exc, console, as_json=True)
     try:
-        with _library_log(console, debug=args.debug):
+        with _library_log(console, session, debug=args.debug):
             try:
                 return command.run(args, session)
             finally:
@@ -88,7 +89,7 @@ def execute(command: Command, args: argparse.Namespace, console: Console, parser
         failure = describe(exc, secret=key)
         if args.debug:
             trace = "".join(traceback.format_exception(exc))
-            console.stderr.write(trace.replace(key, "***") if key else trace)
+            console.stderr.write(redact(trace, _forms(session)))
         if session.output.json:
             console.say(json.dumps(failure.as_json(), ensure_ascii=False))
         else:
@@ -103,12 +104,19 @@ def _silence_stdout(console: Console) -> None:
         os.dup2(devnull, sys.stdout.fileno())
 
 
+def _forms(session: Session) -> tuple[str, ...]:
+    # Every form of every key this run has seen: itself, its Basic credential, the header.
+    return tuple(form for key in session.secrets for form in secrets_of_key(key))
+
+
 @contextlib.contextmanager
-def _library_log(console: Console, *, debug: bool) -> Iterator[None]:
+def _library_log(console: Console, session: Session, *, debug: bool) -> Iterator[None]:
     # The library's warnings (an unclear rent, a long wait) always reach the user, on the
-    # console's stderr; --debug adds its requests, retries and throttling.
+    # console's stderr; --debug adds its requests, retries and throttling. A server may
+    # echo the key into one of them, so each record is redacted of this run's keys.
     handler = logging.StreamHandler(console.stderr)
     handler.setFormatter(_LowerLevelFormatter("%(levelname)s: %(message)s"))
+    handler.addFilter(lambda record: RedactingFilter(_forms(session)).filter(record))
     previous = logger.level
     logger.addHandler(handler)
     logger.setLevel(logging.DEBUG if debug else logging.WARNING)

@@ -22,6 +22,7 @@ from .. import (
     RentOutcomeUnknownError,
     ServerError,
 )
+from .._redact import redact, secrets_of_key
 
 
 class ExitCode(enum.IntEnum):
@@ -100,8 +101,8 @@ class Failure:
 def describe(exc: BaseException, *, secret: str | None = None) -> Failure:
     """Map ``exc`` to one line (class, message, what to do) and an exit code.
 
-    ``secret`` is blanked out of the line as a last line of defence: the library
-    never puts the key in a message, but a server may echo anything back.
+    ``secret`` (the key) is redacted from the line in every form it takes on the wire, as
+    a last line of defence: the library redacts what a server echoes back too.
     """
     code, hint = _classify(exc)
     name = type(exc).__name__
@@ -113,7 +114,8 @@ def describe(exc: BaseException, *, secret: str | None = None) -> Failure:
         # The hint is a sentence of its own; library messages end without a stop.
         line = f"{line} {hint}" if message.endswith((".", "!", "?")) else f"{line}. {hint}"
     if secret:
-        line, message, hint = (t.replace(secret, "***") for t in (line, message, hint))
+        forms = secrets_of_key(secret)
+        line, message, hint = (redact(t, forms) for t in (line, message, hint))
     return Failure(code, line, name, message, hint)
 
 
