@@ -255,7 +255,7 @@ def test_get_with_a_body_that_fails_its_content_encoding_is_a_close_error() -> N
     """Over a socket, a 200 whose gzip does not decode is UnexpectedResponseError."""
     answer = Raw(response(200, b"not gzip", headers={"Content-Encoding": "gzip"}))
     with raw_server(lambda seen: answer) as server:
-        with PhoneNumbers(api_key=API_KEY, base_url=server.base_url, max_retries=0) as client:
-            with pytest.raises(CloseError) as caught:
-                client.get(NUMBER["id"])
+        client = PhoneNumbers(api_key=API_KEY, base_url=server.base_url, max_retries=0)
+        with client, pytest.raises(CloseError) as caught:
+            client.get(NUMBER["id"])
     assert type(caught.value) is UnexpectedResponseError
