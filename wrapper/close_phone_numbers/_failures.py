@@ -86,7 +86,8 @@ def failure_of(outcome: Outcome, accept: Callable[[Any], bool]) -> Exception | N
     # No status to go by (the event hook was removed from a caller's client, or something
     # failed on the way): the request may have been carried out.
     unreadable = APIConnectionError(
-        f"could not read Close's response ({name}): {detail or redact(str(error) or name, secrets)}",
+        f"could not read Close's response ({name}): "
+        + (detail or redact(str(error) or name, secrets)),
         request=request,
     )
     return _caused(unreadable, error, secrets)

@@ -87,16 +87,19 @@ def redact_data(data: object, secrets: tuple[str, ...]) -> object:
 
 
 def scrub_chain(exc: BaseException | None, secrets: tuple[str, ...]) -> None:
-    """Redact the string arguments of an exception and of its causes, in place.
+    """Redact the string arguments and attributes of an exception and its causes, in place.
 
     A chained exception (a model refusing a field value, say) may quote what the server
-    sent; ``traceback.format_exception`` prints every link of the chain.
+    sent, in its arguments or in attributes its ``__str__`` reads; ``format_exception``
+    prints every link of the chain.
     """
     seen: set[int] = set()
     while exc is not None and id(exc) not in seen and secrets:
         seen.add(id(exc))
-        if any(isinstance(a, str) for a in exc.args):
-            exc.args = tuple(redact(a, secrets) if isinstance(a, str) else a for a in exc.args)
+        exc.args = tuple(redact_data(a, secrets) for a in exc.args)
+        for name, value in vars(exc).items():
+            if isinstance(value, str | list | dict):
+                setattr(exc, name, redact_data(value, secrets))
         exc = exc.__cause__ or exc.__context__
 
 
