@@ -174,7 +174,8 @@ class _Spec:
             own["python_pattern"] = python_pattern(own["pattern"])
         if "items" in schema:
             own["items"] = self.constraint(schema["items"])
-        unknown = set(schema) - _KNOWN
+        # Extensions other than the observed mark are notes for people (x-close-source, ...).
+        unknown = {k for k in set(schema) - _KNOWN if not k.startswith("x-")}
         if unknown:
             raise Unsupported(f"schema keywords {sorted(unknown)} in {schema}")
         _merge(result, own)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import logging
 
+from close_phone_numbers_client.constraints import OPERATIONS
+
 from ._redact import RedactingFilter
 
 DEFAULT_BASE_URL = "https://api.close.com/api/v1"
@@ -15,7 +17,8 @@ DEFAULT_TIMEOUT = 30.0
 DEFAULT_CONNECT_TIMEOUT = 5.0
 DEFAULT_MAX_RETRIES = 2
 
-MAX_PAGE_SIZE = 100
+# The spec's bound on `_limit`, so the default page is the largest Close allows.
+MAX_PAGE_SIZE = int(OPERATIONS["listPhoneNumbers"]["query"]["_limit"]["maximum"])
 
 logger = logging.getLogger("close_phone_numbers")
 # Each record is redacted of the credentials of the client whose request is running.
