@@ -53,17 +53,32 @@ def test_the_async_client_works_on_this_tests_emulator(
     assert count == len(close_emulator.numbers(organization))
 
 
-def test_a_project_of_its_own_gets_the_fixtures_from_the_entry_point(tmp_path: Path) -> None:
-    """A user's test suite, with nothing but the installed package, can ask for the clients."""
+def test_a_project_of_its_own_gets_the_fixtures_from_the_plugin(tmp_path: Path) -> None:
+    """A user's test suite, with no conftest of its own, can ask for the clients.
+
+    Only this plugin is loaded (the suite's heavy ones would take seconds); that pytest
+    finds it through the entry point is checked in tests/emulator/test_plugin_and_cli.py.
+    """
     (tmp_path / "test_user.py").write_text(
         "def test_it(close_phone_numbers, async_close_phone_numbers, close_emulator):\n"
         "    assert close_phone_numbers.get(close_emulator.numbers()[0]['id']).id\n"
         "    assert type(async_close_phone_numbers).__name__ == 'AsyncPhoneNumbers'\n"
     )
-    env = {k: v for k, v in os.environ.items() if k != "PYTEST_DISABLE_PLUGIN_AUTOLOAD"}
+    env = {**os.environ, "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"}
     done = subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tmp_path)],
+        [sys.executable, "-m", "pytest", "-q", "-p", "close_phone_numbers.testing",
+         "-p", "no:cacheprovider", str(tmp_path)],
         capture_output=True, text=True, env=env, cwd=tmp_path, timeout=120,
     )  # fmt: skip
     assert done.returncode == 0, done.stdout + done.stderr
     assert "1 passed" in done.stdout
+
+
+def test_the_docs_example_a_rent_answered_503_is_not_repeated(
+    close_phone_numbers: PhoneNumbers, close_emulator: Emulator
+) -> None:
+    """docs/library.md's fixture example, as written there."""
+    close_emulator.faults.add("rentPhoneNumber", "status", status=503, after=True, times=1)
+    before = len(close_emulator.numbers())
+    close_phone_numbers.rent("US", prefix="650")
+    assert len(close_emulator.numbers()) == before + 1
