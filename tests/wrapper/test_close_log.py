@@ -89,3 +89,23 @@ def test_the_variable_is_read_when_the_package_is_imported() -> None:
     assert done.stdout.strip().isdigit()
     assert "close_phone_numbers DEBUG] GET /api/v1/phone_number/ -> 200" in done.stderr
     assert "api_emu" not in done.stderr
+
+
+def test_a_key_the_server_echoes_back_is_redacted_in_the_log() -> None:
+    """A 503 whose body quotes the key: the retry line says why, without the key."""
+    echoed = httpx.Response(503, json={"error": f"overloaded while checking {API_KEY}"})
+    client, _ = make_client(scripted(echoed, httpx.Response(200, json=number_json())))
+    stream = io.StringIO()
+    setup_from_env({"CLOSE_LOG": "info"}, stream)
+    client.get("phon_1")
+    log = stream.getvalue()
+    assert "overloaded while checking [redacted]" in log
+    assert not [s for s in _secrets() if s in log]
+
+
+def test_records_of_child_loggers_are_redacted_against_the_environments_key() -> None:
+    """Outside any request, the handler still knows CLOSE_API_KEY's forms."""
+    stream = io.StringIO()
+    setup_from_env({"CLOSE_LOG": "debug", "CLOSE_API_KEY": API_KEY}, stream)
+    logging.getLogger("close_phone_numbers.anything").warning("key is %s", API_KEY)
+    assert stream.getvalue().rstrip().endswith("key is [redacted]")

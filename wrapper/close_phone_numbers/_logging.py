@@ -4,7 +4,8 @@ Read once, when the package is imported, like ``OPENAI_LOG`` and ``STRIPE_LOG``.
 one handler to the ``close_phone_numbers`` logger; what that logger writes is the same as
 with any handler: method, path, status and time of each request at DEBUG (never the
 query, headers or credentials), retries and throttling waits at INFO, an unclear rent at
-WARNING. Any other value, or none, leaves logging to the application.
+WARNING, each redacted by `RedactingFilter` of any credential a server echoed back. Any
+other value, or none, leaves logging to the application.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import os
 from collections.abc import Mapping
 from typing import TextIO
 
-from ._constants import logger
+from ._constants import API_KEY_ENV, logger
+from ._redact import RedactingFilter, secrets_of_key
 
 LOG_ENV = "CLOSE_LOG"
 _LEVELS = {"debug": logging.DEBUG, "info": logging.INFO}
@@ -40,6 +42,10 @@ def setup_from_env(
         return None
     added = EnvHandler(stream)
     added.setFormatter(logging.Formatter(_FORMAT))
+    # The logger redacts its own records already; this also covers records of its child
+    # loggers, and the environment's key outside a request.
+    key = environ.get(API_KEY_ENV)
+    added.addFilter(RedactingFilter(secrets_of_key(key) if key else ()))
     logger.addHandler(added)
     logger.setLevel(level)
     return added
