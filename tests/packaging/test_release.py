@@ -168,3 +168,11 @@ def test_ci_runs_the_package_check() -> None:
     (env_list,) = re.findall(r"^env_list = (.+)$", tox, re.MULTILINE)
     assert "package" in [e.strip() for e in env_list.split(",")]
     assert "python scripts/check_package.py" in tox
+
+
+def test_the_wheel_the_readme_installs_is_the_one_a_build_makes() -> None:
+    """The README names the wheel file of the current version, so a bump cannot leave it stale."""
+    version = _script("check_package").project_version()
+    wheels = re.findall(r"close_phone_numbers-([^-\s]+)-py3-none-any\.whl", README)
+    assert wheels
+    assert set(wheels) == {version}
