@@ -17,8 +17,10 @@ def loads(content: bytes) -> Any:
     """Decode a JSON body; the one place the client decodes JSON.
 
     orjson is used when it is installed. What orjson refuses but the standard library
-    accepts (NaN, integers beyond 64 bits, UTF-16 or a byte order mark, lone surrogates)
-    goes to the standard library, so both paths give the same values. Any failure is a
+    accepts (NaN and Infinity, 1e400, UTF-16 or a byte order mark, lone surrogates) goes to
+    the standard library, so both paths give the same values, with one exception: an
+    integer outside the 64-bit range (below -2**63 or above 2**64 - 1) comes out of orjson
+    as a float. Every integer in the spec is far inside that range. Any failure is a
     ``ValueError``, including JSON nested too deeply to decode.
     """
     fast = _orjson

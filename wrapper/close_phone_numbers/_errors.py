@@ -24,13 +24,13 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import TYPE_CHECKING, Any, Final
 
 import httpx
 from close_phone_numbers_client.models import RentRefusalStatus
+from close_phone_numbers_client.types import loads
 
 from ._headers import request_id
 from ._redact import REDACTED, redact, redact_bytes, redact_data, secrets_of_headers
@@ -312,7 +312,7 @@ def _decode(response: httpx.Response, secrets: tuple[str, ...]) -> object:
         return None
     try:
         # Also the strings a JSON escape could have hidden from the bytes' redaction.
-        return redact_data(json.loads(content), secrets)
+        return redact_data(loads(content), secrets)  # the client's decoder: orjson if installed
     # JSONDecodeError and UnicodeDecodeError are ValueErrors; nesting deeper than the
     # interpreter's stack is a RecursionError.
     except (ValueError, RecursionError):
