@@ -51,13 +51,15 @@ def run_cli(
     env: Mapping[str, str],
     answer: str | None = None,
     tty: bool = False,
+    stdin_text: str = "",
     **injected: Any,
 ) -> Result:
     """Run `close-phone-numbers argv`; `answer` is typed at a terminal, None means no terminal.
 
-    ``tty`` makes stdout a terminal too; ``injected`` passes getpass or keyring to main.
+    ``stdin_text`` is piped in; ``tty`` makes stdout a terminal too; ``injected`` passes
+    getpass or keyring to main.
     """
-    stdin: io.StringIO = Terminal(answer) if answer is not None else io.StringIO("")
+    stdin: io.StringIO = Terminal(answer) if answer is not None else io.StringIO(stdin_text)
     stdout = Terminal() if tty else io.StringIO()
     stderr = io.StringIO()
     # Waits (retries, rent reconciliation) are recorded, never slept.

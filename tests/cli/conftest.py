@@ -44,6 +44,7 @@ def cli(recorder: Recorder, env: dict[str, str]) -> Run:
         answer: str | None = None,
         env_: Mapping[str, str] | None = None,
         tty: bool = False,
+        stdin_text: str = "",
         **injected: Any,
     ) -> Result:
         return run_cli(
@@ -52,6 +53,7 @@ def cli(recorder: Recorder, env: dict[str, str]) -> Run:
             env=env if env_ is None else env_,
             answer=answer,
             tty=tty,
+            stdin_text=stdin_text,
             **injected,
         )
 

@@ -320,7 +320,7 @@ def _parse_bool(value: str) -> bool:
 COMMANDS = (
     Command(
         "list",
-        "List phone numbers as a table, or as JSON with --json.",
+        "List phone numbers as a table, or as JSON, CSV or YAML with --format.",
         """
 close-phone-numbers list --participant-user-id user_3xHq7LbN0c
 close-phone-numbers list --fields id,number,label --json
