@@ -202,6 +202,8 @@ _BROKEN_RENTS = {
     "nested": Raw(response(201, NESTED)),
     "truncated": Raw(response(201, json.dumps(RENTED).encode()[:40], length=2_000)),
     "reset-mid-body": Raw(response(201, json.dumps(RENTED).encode(), length=2_000)[:-30], True),
+    "reset-before-answering": Raw(b"", reset=True),
+    "reset-mid-headers": Raw(b"HTTP/1.1 201 Created\r\nContent-Ty", reset=True),
 }
 
 

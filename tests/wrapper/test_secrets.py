@@ -201,7 +201,11 @@ def test_a_callers_own_authorization_header_is_redacted_when_echoed() -> None:
     _assert_clean(_texts_of(caught.value))
 
 
-@pytest.mark.parametrize("debug", [[], ["--debug"]], ids=["plain", "debug"])
+@pytest.mark.parametrize(
+    "debug",
+    [[], ["--debug"], ["--json"], ["--debug", "--json"]],
+    ids=["plain", "debug", "json", "both"],
+)
 def test_cli_lines_never_show_an_echoed_key_or_basic_credential(debug: list[str]) -> None:
     """Warnings, --debug request lines and tracebacks, and the error line, are all clean."""
     env = {"CLOSE_API_KEY": API_KEY, "CLOSE_BASE_URL": BASE_URL}
