@@ -28,6 +28,8 @@ class Throttle:
 
     def wait_before(self, group: str) -> float:
         """Seconds to wait before the next request of ``group``; 0.0 when it may go now."""
+        if group not in self._blocked_until:  # the usual case; a lookup needs no lock
+            return 0.0
         with self._lock:
             until = self._blocked_until.get(group)
             if until is None:
