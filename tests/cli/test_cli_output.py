@@ -217,3 +217,26 @@ def test_emulator_json_banner_holds_the_urls_and_every_key() -> None:
     assert described["base_url"] == "http://127.0.0.1:8086/api/v1"
     assert {u["api_key"] for u in described["users"]} == {u.api_key for u in emu.users}
     assert json.loads(json.dumps(described)) == described
+
+
+def test_field_names_of_get_are_bold_only_at_a_terminal(cli: Run, env: dict[str, str]) -> None:
+    """get's field list colours its names at a terminal and nowhere else."""
+    number_id = first_id(cli)
+    assert f"{BOLD}id" in cli("get", number_id, tty=True).out
+    assert BOLD not in cli("get", number_id).out
+    assert BOLD not in cli("get", number_id, "--no-color", tty=True).out
+
+
+def test_the_pager_gets_less_flags_unless_less_is_set(
+    cli: Run, env: dict[str, str], tmp_path: Path
+) -> None:
+    """LESS=FRX for the pager by default (short output stays, colours pass); a user's wins."""
+    saved = tmp_path / "less.txt"
+    script = (
+        f"import os, sys; sys.stdin.read(); open({str(saved)!r}, 'w').write(os.environ['LESS'])"
+    )
+    paging = {**env, "PAGER": f'"{sys.executable}" -c "{script}"', "LINES": "3"}
+    assert cli("list", tty=True, env_=paging).code == 0
+    assert saved.read_text() == "FRX"
+    assert cli("list", tty=True, env_={**paging, "LESS": "-S"}).code == 0
+    assert saved.read_text() == "-S"

@@ -100,3 +100,11 @@ def test_a_typo_under_json_is_a_json_error() -> None:
         "exit_code": 2,
     }
     assert "did you mean 'list'?" in error["message"]
+
+
+def test_a_flag_before_its_subcommand_is_explained() -> None:
+    """`--json list` says flags go after the subcommand, instead of suggesting --json."""
+    result = run("--no-color", "list")
+    assert result.code == 2
+    assert "flags go after the subcommand: close-phone-numbers list --no-color" in result.err
+    assert "did you mean" not in result.err

@@ -23,7 +23,9 @@ def pager_command(env: Mapping[str, str]) -> str | None:
 
 def page(text: str, command: str, env: Mapping[str, str]) -> bool:
     """Show ``text`` through ``command``; False when the pager could not be started."""
-    child_env = {**os.environ, **env}
+    # The run's own environment (the process's, unless a test gave one), with a PATH.
+    child_env = dict(env)
+    child_env.setdefault("PATH", os.environ.get("PATH", os.defpath))
     child_env.setdefault("LESS", _LESS_FLAGS)
     try:
         # A shell command, as PAGER is for every other tool ("less -S", "bat --plain").

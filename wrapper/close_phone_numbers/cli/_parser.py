@@ -37,8 +37,15 @@ class Parser(argparse.ArgumentParser):
             # what helps, so the error is raised by the parser that was running.
             owner: Parser = getattr(parsed, "command_parser", self)
             message = "unrecognized arguments: " + " ".join(extras)
-            hints = [owner.suggest_flag(extra) for extra in extras if extra.startswith("-")]
-            owner.error(message + "".join(f"; did you mean {h}?" for h in hints if h))
+            flags = [extra for extra in extras if extra.startswith("-")]
+            misplaced = [f for f in flags if f.partition("=")[0] in owner._option_string_actions]
+            if misplaced:
+                # `close-phone-numbers --json list`: a real flag, before its subcommand.
+                message += f"; flags go after the subcommand: {owner.prog} {' '.join(misplaced)}"
+            else:
+                hints = [owner.suggest_flag(flag) for flag in flags]
+                message += "".join(f"; did you mean {h}?" for h in hints if h)
+            owner.error(message)
         return parsed
 
     def suggest_flag(self, given: str) -> str | None:
