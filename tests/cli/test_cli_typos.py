@@ -108,3 +108,10 @@ def test_a_flag_before_its_subcommand_is_explained() -> None:
     assert result.code == 2
     assert "flags go after the subcommand: close-phone-numbers list --no-color" in result.err
     assert "did you mean" not in result.err
+
+
+def test_a_mistyped_top_level_flag_gets_the_nearest_one() -> None:
+    """`--verison` alone: argparse says COMMAND is missing; the suggestion says --version."""
+    result = run("--verison")
+    assert result.code == 2
+    assert "did you mean --version?" in result.err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import sys
 import textwrap
 from collections.abc import Iterable, Sequence
 from typing import Any, NoReturn
@@ -26,11 +27,21 @@ class Parser(argparse.ArgumentParser):
     """An ArgumentParser that raises `ParseError` and says "did you mean" where it can."""
 
     def error(self, message: str) -> NoReturn:
+        # `close-phone-numbers --verison`: argparse only says COMMAND is missing.
+        words: list[str] = getattr(self, "_words", [])
+        if message.startswith("the following arguments are required"):
+            unknown = [w for w in words if w.startswith("-") and not self._knows(w)]
+            hints = [h for h in map(self.suggest_flag, unknown) if h]
+            message += "".join(f"; did you mean {h}?" for h in hints)
         raise ParseError(self, message)
+
+    def _knows(self, word: str) -> bool:
+        return word.partition("=")[0] in self._option_string_actions
 
     def parse_args(  # type: ignore[override]
         self, args: Sequence[str] | None = None, namespace: argparse.Namespace | None = None
     ) -> argparse.Namespace:
+        self._words = list(sys.argv[1:] if args is None else args)
         parsed, extras = self.parse_known_args(args, namespace)
         if extras:
             # argparse reports these on the top-level parser; the subcommand's usage is
@@ -38,7 +49,7 @@ class Parser(argparse.ArgumentParser):
             owner: Parser = getattr(parsed, "command_parser", self)
             message = "unrecognized arguments: " + " ".join(extras)
             flags = [extra for extra in extras if extra.startswith("-")]
-            misplaced = [f for f in flags if f.partition("=")[0] in owner._option_string_actions]
+            misplaced = [f for f in flags if owner._knows(f)]
             if misplaced:
                 # `close-phone-numbers --json list`: a real flag, before its subcommand.
                 message += f"; flags go after the subcommand: {owner.prog} {' '.join(misplaced)}"
