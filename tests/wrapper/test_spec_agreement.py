@@ -157,11 +157,56 @@ def _mutated(good: Any) -> st.SearchStrategy[Any]:
     return _junk()
 
 
+def _example(schema: dict[str, Any]) -> Any:
+    return (schema.get("examples") or [None])[0]
+
+
+def _spec_words(node: Any) -> set[str]:
+    """Every string of every enum in the spec: near misses for any enum field."""
+    if isinstance(node, dict):
+        words = {w for w in node.get("enum", ()) if isinstance(w, str)}
+        return words.union(*(_spec_words(v) for v in node.values()))
+    if isinstance(node, list):
+        return set().union(*(_spec_words(v) for v in node))
+    return set()
+
+
+WORDS = sorted(_spec_words(load_spec()))
+
+
+def edge_values(schema: dict[str, Any]) -> list[Any]:
+    """Values on and just past each bound the schema states, and near misses of its patterns.
+
+    Lengths, ranges and item counts at the bound and one past it; the spec's example
+    stretched and cut one character at a time (a pattern's length bounds are crossed that
+    way); every enum word of the spec, and its upper case.
+    """
+    edges: list[Any] = []
+    for key, step in (("maxLength", 1), ("minLength", -1)):
+        if key in schema:
+            edges += ["a" * n for n in (schema[key], schema[key] + step) if n >= 0]
+    for key, step in (("maximum", 1), ("minimum", -1)):
+        if key in schema:
+            edges += [schema[key], schema[key] + step]
+    item = _example(schema.get("items", {}))
+    for key, step in (("maxItems", 1), ("minItems", -1)):
+        if key in schema and item is not None:
+            edges += [[item] * n for n in (schema[key], schema[key] + step) if n >= 0]
+    words = WORDS + [w.upper() for w in WORDS]
+    for example, wrap in ((_example(schema), False), (item, True)):
+        if isinstance(example, str):
+            near = [example + example[-1] * k for k in range(1, 20)]
+            near += [example[:k] for k in range(len(example))] + [example + "\n", *words]
+            edges += [[v] for v in near] if wrap else near
+    return edges + words
+
+
 def candidates(field: Field) -> st.SearchStrategy[Any]:
-    """Good values of `field`, values of any type, and good values slightly broken."""
+    """Good values of `field`, values of any type, values on its bounds, good ones broken."""
     if str(field) not in _CANDIDATES:
         valid = from_schema(field.schema)
-        _CANDIDATES[str(field)] = st.one_of(valid, _junk(), valid.flatmap(_mutated))
+        edges = st.sampled_from(edge_values(field.schema))
+        _CANDIDATES[str(field)] = st.one_of(valid, _junk(), edges, valid.flatmap(_mutated))
     return _CANDIDATES[str(field)]
 
 
@@ -261,12 +306,8 @@ def _client() -> tuple[_Sent, PhoneNumbers]:
     return _SENT, _CLIENT
 
 
-@pytest.mark.parametrize("field", FIELDS, ids=str)
-@AGREEMENT
-@given(data=st.data())
-def test_library_accepts_exactly_what_the_spec_accepts(field: Field, data: st.DataObject) -> None:
-    """A value the spec's schema allows reaches the transport as it is; any other is refused."""
-    value = data.draw(candidates(field), label=field.name)
+def assert_agrees(field: Field, value: Any) -> None:
+    """Sent as it is when the spec accepts `value`; refused, with nothing sent, otherwise."""
     sent, client = _client()
     accepted, expected = _expected(field, value)
     if accepted:
@@ -277,6 +318,21 @@ def test_library_accepts_exactly_what_the_spec_accepts(field: Field, data: st.Da
             _call(client, field, value)()
         assert caught.value.field.split("[")[0] in (field.name, "page_size")
         assert sent.requests == []
+
+
+@pytest.mark.parametrize("field", FIELDS, ids=str)
+@AGREEMENT
+@given(data=st.data())
+def test_library_accepts_exactly_what_the_spec_accepts(field: Field, data: st.DataObject) -> None:
+    """A value the spec's schema allows reaches the transport as it is; any other is refused."""
+    assert_agrees(field, data.draw(candidates(field), label=field.name))
+
+
+@pytest.mark.parametrize("field", FIELDS, ids=str)
+def test_library_agrees_with_the_spec_on_every_bound(field: Field) -> None:
+    """On each bound, one past it, and at each length of the spec's example: the same verdict."""
+    for value in edge_values(field.schema):
+        assert_agrees(field, value)
 
 
 def test_every_request_field_of_the_spec_is_tried() -> None:
