@@ -261,3 +261,13 @@ def test_get_with_a_body_that_fails_its_content_encoding_is_a_close_error() -> N
         with client, pytest.raises(CloseError) as caught:
             client.get(NUMBER["id"])
     assert type(caught.value) is UnexpectedResponseError
+
+
+@pytest.mark.parametrize(
+    "url", ["ftp://u:hunter2pw@h/x", "u:hunter2pw@h/x", "https://u:hunter2pw@h/"]
+)
+def test_a_refused_base_url_never_shows_a_password_in_it(url: str) -> None:
+    """The message quotes the URL without what comes before an @."""
+    with pytest.raises(InvalidRequestError) as caught:
+        PhoneNumbers(api_key=API_KEY, base_url=url)
+    assert "hunter2pw" not in str(caught.value)

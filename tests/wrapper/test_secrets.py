@@ -209,7 +209,15 @@ def test_a_callers_own_authorization_header_is_redacted_when_echoed() -> None:
 def test_cli_lines_never_show_an_echoed_key_or_basic_credential(debug: list[str]) -> None:
     """Warnings, --debug request lines and tracebacks, and the error line, are all clean."""
     env = {"CLOSE_API_KEY": API_KEY, "CLOSE_BASE_URL": BASE_URL}
-    for argv in (["rent", "US", "--yes"], ["get", NUMBER["id"]], ["list"]):
+    commands = (
+        ["rent", "US", "--yes"],
+        ["get", NUMBER["id"]],
+        ["list"],
+        ["update", NUMBER["id"], "--label", "x"],
+        ["delete", NUMBER["id"], "--yes"],
+        ["whoami"],
+    )
+    for argv in commands:
         result = run_cli(
             [*argv, *debug], transport=httpx.MockTransport(_echo_rent_in_doubt), env=env
         )

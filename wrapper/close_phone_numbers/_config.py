@@ -7,6 +7,7 @@ import math
 import os
 import platform
 import random as _random
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -38,6 +39,17 @@ _LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 _LOCAL_SUFFIXES = (".test", ".localhost")
 
 
+def _kind_of(char: str) -> str | None:
+    """What is wrong with a character of a credential, or None when it is fine in a header."""
+    if " " < char < "\x7f":
+        return None
+    if char == " ":
+        return "a space"
+    if char in "\r\n":
+        return "a line break"
+    return "a control character" if char < " " or char == "\x7f" else "a non-ASCII character"
+
+
 def _credential(field: str, value: object, what: str) -> str:
     """A key or token fit for a header. The message never shows it, even in part."""
     if not isinstance(value, str):
@@ -45,18 +57,8 @@ def _credential(field: str, value: object, what: str) -> str:
     if not value.strip():
         raise InvalidRequestError(field, f"is empty or only whitespace; pass {what}")
     for position, char in enumerate(value):
-        if not " " < char < "\x7f":
-            kind = (
-                "a space"
-                if char == " "
-                else "a line break"
-                if char in "\r\n"
-                else (
-                    "a control character"
-                    if char < " " or char == "\x7f"
-                    else "a non-ASCII character"
-                )
-            )
+        kind = _kind_of(char)
+        if kind is not None:
             raise InvalidRequestError(
                 field,
                 f"has {kind} at position {position + 1} of {len(value)}; copy {what} again "
@@ -93,7 +95,8 @@ def _checked_url(url: object, field: str) -> str:
         parsed = httpx.URL(url)
     except httpx.InvalidURL:
         parsed = httpx.URL()
-    shown = repr(str(url)[:100])
+    # Shown shortened, and without what could be a password before an @.
+    shown = repr(re.sub(r"^([^/]*//)?[^/@]*@", r"\1…@", str(url))[:100])
     if parsed.scheme not in ("http", "https") or not parsed.host:
         raise InvalidRequestError(
             field, f"got {shown}; pass an absolute URL like {DEFAULT_BASE_URL!r}"

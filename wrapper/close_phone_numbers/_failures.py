@@ -19,6 +19,7 @@ from ._errors import (
     APITimeoutError,
     CloseError,
     InvalidRequestError,
+    clip,
     error_from_response,
     request_of,
 )
@@ -54,6 +55,20 @@ def _caused(error: CloseError, cause: BaseException, secrets: tuple[str, ...]) -
     return error
 
 
+def _detail(error: Exception, secrets: tuple[str, ...]) -> str | None:
+    """What was wrong with a body that came but could not be read, when it is known."""
+    if isinstance(error, SchemaMismatch):
+        # Where the body departs from the spec: `data[3].is_group_number: expected boolean, ...`
+        return redact(str(error), secrets)
+    if isinstance(error, httpx.DecodingError):
+        return f"the body does not decode as its Content-Encoding says ({error})"
+    if isinstance(error, RecursionError):
+        return "the body is nested too deeply to parse"
+    if isinstance(error, ValueError) and str(error):  # not JSON, or nested too deep
+        return clip(redact(str(error), secrets))
+    return None
+
+
 def failure_of(outcome: Outcome, accept: Callable[[Any], bool]) -> Exception | None:
     """The exception an outcome means, or None when it is an accepted success."""
     error = outcome.error
@@ -74,8 +89,7 @@ def failure_of(outcome: Outcome, accept: Callable[[Any], bool]) -> Exception | N
     secrets = secrets_of_headers(request.headers if request is not None else None)
     if isinstance(error, httpx.TransportError):
         return _caused(_transport_error(error, secrets), error, secrets)
-    # Where the body departs from the spec: `data[3].is_group_number: expected boolean, ...`
-    detail = redact(str(error), secrets) if isinstance(error, SchemaMismatch) else None
+    detail = _detail(error, secrets)
     if raw is not None:
         # Close answered (the status is known), and its body could not be read: not JSON,
         # nested too deep, a Content-Encoding that does not decode, or the wrong shape.
