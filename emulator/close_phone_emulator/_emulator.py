@@ -246,7 +246,7 @@ class Emulator:
         self.store.budget_cents[org] -= country.price_cents
         now = self.store.now()
         record = new_number(
-            number_id="phon_" + "".join(self._random.choice(BASE62) for _ in range(43)),
+            number_id=random_id(self._random),
             organization_id=org,
             number=number,
             participants=assign_to,
@@ -331,6 +331,21 @@ def _checked_order(order: object) -> ListOrder:
         if order == known:
             return known
     raise ValueError(f"list_order: use one of {', '.join(LIST_ORDERS)}, not {order!r}")
+
+
+def random_id(chance: random.Random) -> str:
+    """A number id of 43 random base-62 characters.
+
+    The same characters as 43 calls of `chance.choice(BASE62)` (which draws 6 bits
+    until they make a number below 62) at a fraction of the cost: rents are a hot path.
+    """
+    bits = chance.getrandbits
+    chars: list[str] = []
+    while len(chars) < 43:
+        drawn = bits(6)
+        if drawn < 62:
+            chars.append(BASE62[drawn])
+    return "phon_" + "".join(chars)
 
 
 def _next_month(moment: dt.datetime) -> str:
