@@ -13,7 +13,6 @@ httptools is used when it is installed (uvicorn's "auto"), h11 otherwise.
 from __future__ import annotations
 
 import asyncio
-import importlib.util
 from typing import Any, Literal, cast
 
 import uvicorn
@@ -90,7 +89,12 @@ class _GuardedH11(_HeadGuard, H11Protocol):
 
 
 def has_httptools() -> bool:
-    return importlib.util.find_spec("httptools") is not None
+    """Whether httptools imports (as uvicorn's "auto" decides; being there is not enough)."""
+    try:
+        import httptools  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 def protocol_class(

@@ -4,8 +4,10 @@ client that sends too little, too slowly or too much gets."""
 from __future__ import annotations
 
 import socket
+import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import httpx
 import pytest
@@ -22,6 +24,10 @@ BOUND = 0.5
 def server(request: pytest.FixtureRequest) -> Iterator[ServerThread]:
     with ServerThread(Emulator(), parser=request.param, header_timeout=BOUND) as running:
         yield running
+
+
+def _auth(server: ServerThread) -> tuple[str, str]:
+    return (server.api_key_with_permission, "")
 
 
 def _connect(server: ServerThread) -> socket.socket:
@@ -42,6 +48,19 @@ def _closed_after(sock: socket.socket) -> float:
 def test_the_server_parses_with_httptools_when_it_is_installed() -> None:
     assert issubclass(protocol_class(), HttpToolsProtocol)
     assert issubclass(protocol_class("h11"), H11Protocol)
+
+
+def test_without_a_working_httptools_the_server_falls_back_to_h11(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    # An httptools that is there but does not import, as when its build is broken.
+    (tmp_path / "httptools.py").write_text("raise ImportError('broken')\n")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delitem(sys.modules, "httptools", raising=False)
+    assert issubclass(protocol_class(), H11Protocol)
+    with ServerThread(Emulator()) as running:
+        response = httpx.get(running.base_url + "/phone_number/", auth=_auth(running))
+    assert response.status_code == 200
 
 
 def test_each_parser_serves_the_api(server: ServerThread) -> None:
