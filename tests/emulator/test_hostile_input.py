@@ -166,6 +166,8 @@ def test_a_body_that_stops_arriving_is_refused_within_the_body_timeout(
         ("PUT", "organizations/{org}/budget", {"telephony_budget": "50"}, ["dollars"]),
         ("PUT", "organizations/{org}/budget", {"telephony_budget": True}, ["dollars"]),
         ("PUT", "organizations/orga_nope/budget", {"telephony_budget": 1}, ["orga_nope"]),
+        ("PUT", "list_order", {"order": ["newest"]}, ["list_order"]),
+        ("PUT", "list_order", b"[" * 50_000, ["JSON"]),
     ],
 )
 def test_admin_routes_answer_bad_input_with_a_400_naming_the_problem(
