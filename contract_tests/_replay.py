@@ -125,7 +125,8 @@ def _difference(recorded: Any, parsed: Any, where: str = "") -> str:
 
 def _wrapper_transport(exchange: Exchange) -> httpx.MockTransport:
     """Like fixture_transport, but the wrapper may add paging parameters of its own, and
-    list the numbers before a rent (its guard against renting twice) to an empty page."""
+    list the numbers before a rent (its guard against renting twice) to an empty page,
+    after asking /me/ who the caller is."""
 
     def handler(request: httpx.Request) -> httpx.Response:
         if (
@@ -134,6 +135,10 @@ def _wrapper_transport(exchange: Exchange) -> httpx.MockTransport:
             and request.url.path == "/api/v1/phone_number/"
         ):
             return httpx.Response(200, json={"data": [], "has_more": False})
+        if exchange.operation == "rentPhoneNumber" and request.url.path == "/api/v1/me/":
+            # Who rents, asked once before a rent: the user the rented number belongs to.
+            user = (exchange.response_body or {}).get("user_id") or "user_replay"
+            return httpx.Response(200, json={"id": user})
         expected = f"{exchange.method} /api/v1{exchange.path}"
         actual = f"{request.method} {request.url.path}"
         if actual != expected:

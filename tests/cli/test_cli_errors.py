@@ -185,6 +185,10 @@ def test_rent_outcome_unknown_names_the_candidates() -> None:
         if request.method == "POST":
             posted.append(request)
             return httpx.Response(503, json={"error": "Unavailable."})
+        if request.url.path.endswith("/me/"):  # the caller owns both new numbers
+            return httpx.Response(200, json={"id": published("getPhoneNumber.200")["user_id"]})
+        if request.url.path.endswith(("/phon_new1/", "/phon_new2/")):
+            return httpx.Response(200, json=created_now(int(request.url.path[-2])))
         # Before the rent the organization has no numbers; after it, two that could be it.
         data = [created_now(1), created_now(2)] if posted else []
         return httpx.Response(200, json={"data": data, "has_more": False})

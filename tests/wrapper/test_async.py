@@ -54,6 +54,10 @@ def test_async_methods_send_what_the_sync_ones_send() -> None:
     def handler(request: httpx.Request) -> httpx.Response:
         if request.method == "DELETE":
             return httpx.Response(200, json={})
+        if request.url.path.endswith("/me/"):
+            return httpx.Response(200, json={"id": NUMBER["user_id"]})
+        if request.url.path.endswith("/phone_number/"):
+            return httpx.Response(200, json=page_json([], has_more=False))
         return httpx.Response(201 if request.method == "POST" else 200, json=NUMBER)
 
     async def run_async() -> list[tuple[str, str, bytes]]:
@@ -110,11 +114,15 @@ def test_async_unclear_rent_finds_the_number_without_resending() -> None:
     calls: list[str] = []
 
     def handler(request: httpx.Request) -> httpx.Response:
-        calls.append(request.method)
+        calls.append(f"{request.method} {request.url.path.removeprefix('/api/v1')}")
         if request.method == "POST":
             return httpx.Response(503, json={"error": "down"})
+        if request.url.path.endswith("/me/"):
+            return httpx.Response(200, json={"id": rented["user_id"]})
+        if request.url.path.endswith("/phon_new/"):
+            return httpx.Response(200, json=rented)
         # The snapshot before the rent sees nothing; the lookup after it sees the new number.
-        found = [rented] if "POST" in calls else []
+        found = [rented] if any(c.startswith("POST") for c in calls) else []
         return httpx.Response(200, json=page_json(found, has_more=False))
 
     async def run() -> str:
@@ -122,7 +130,13 @@ def test_async_unclear_rent_finds_the_number_without_resending() -> None:
         return (await client.rent("US", prefix="650")).id
 
     assert asyncio.run(run()) == "phon_new"
-    assert calls == ["GET", "POST", "GET"]
+    assert calls == [
+        "GET /me/",
+        "GET /phone_number/",
+        "POST /phone_number/request/internal/",
+        "GET /phone_number/",
+        "GET /phone_number/phon_new/",
+    ]
 
 
 def _now() -> str:

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from email.utils import format_datetime
 from typing import Any
 
 import httpx
@@ -19,82 +17,49 @@ from close_phone_numbers import (
     RentError,
     RentOutcomeUnknownError,
 )
-from close_phone_numbers._rent import RECONCILE_DELAYS, matches, parse_timestamp
+from close_phone_numbers._rent import RECONCILE_DELAYS, belongs, matches, parse_timestamp
 
-from .conftest import make_client, number_json, page_json
-
-RENT_PATH = "POST /api/v1/phone_number/request/internal/"
-LIST_PATH = "GET /api/v1/phone_number/"
-
-
-def _stamp(when: datetime) -> str:
-    return when.isoformat()
-
-
-class FakeClose:
-    """Numbers newest first, and a rent endpoint whose answer each test chooses.
-
-    ``on_rent(request, rent)`` answers a rent; calling ``rent()`` stores a new number the way
-    Close would, so an answer can be "rented, then failed".
-    """
-
-    def __init__(
-        self,
-        on_rent: Callable[[httpx.Request, Callable[[], dict[str, Any]]], httpx.Response],
-        *,
-        existing: list[dict[str, Any]] | None = None,
-        server_offset: timedelta = timedelta(0),
-        send_date: bool = True,
-    ) -> None:
-        self.on_rent = on_rent
-        self.numbers = list(existing or [])
-        self.offset = server_offset
-        self.send_date = send_date
-        self.rented = 0
-
-    def now(self) -> datetime:
-        return datetime.now(UTC) + self.offset
-
-    def rent(self, **changes: Any) -> dict[str, Any]:
-        self.rented += 1
-        created = _stamp(self.now())
-        number = number_json(
-            id=f"phon_rented{self.rented}",
-            number=f"+1650555{self.rented:04d}",
-            date_created=created,
-            date_updated=created,
-            **changes,
-        )
-        self.numbers.insert(0, number)
-        return number
-
-    def __call__(self, request: httpx.Request) -> httpx.Response:
-        headers = {"Date": format_datetime(self.now(), usegmt=True)} if self.send_date else {}
-        if request.method == "POST":
-            return self.on_rent(request, self.rent)
-        skip = int(request.url.params["_skip"])
-        limit = int(request.url.params["_limit"])
-        chunk = self.numbers[skip : skip + limit]
-        more = skip + limit < len(self.numbers)
-        return httpx.Response(200, json=page_json(chunk, has_more=more), headers=headers)
+from .conftest import make_client, number_json
+from .fake_close import (
+    LIST_PATH,
+    ME,
+    ME_PATH,
+    OTHER,
+    RENT_PATH,
+    UNCLEAR,
+    FakeClose,
+    created,
+    failed,
+    rented_then,
+)
+from .fake_close import rents as _rents
 
 
 def _old_number() -> dict[str, Any]:
     return number_json(id="phon_old", number="+16505550999", date_created="2026-01-01T00:00:00")
 
 
-def _rents(paths: list[str]) -> int:
-    return paths.count(RENT_PATH)
+def _stamp(when: datetime) -> str:
+    return when.isoformat()
 
 
 def test_successful_rent_returns_the_number_after_one_request() -> None:
     """A 201 is the rented number."""
-    server = FakeClose(lambda request, rent: httpx.Response(201, json=rent()))
+    server = FakeClose(created)
     client, recorder = make_client(server)
     number = client.rent("US", prefix="650")
     assert number.id == "phon_rented1"
-    assert recorder.paths() == [LIST_PATH, RENT_PATH]
-    assert recorder.requests[0].url.params["_fields"] == "id"
+    assert recorder.paths() == [ME_PATH, LIST_PATH, RENT_PATH]
+    snapshot = recorder.requests[1].url.params
+    assert (snapshot["_fields"], snapshot["participant_user_id"]) == ("id", ME)
+
+
+def test_the_requesting_user_is_asked_once_per_client() -> None:
+    """/me/ is asked before the first rent only; later rents reuse the answer."""
+    client, recorder = make_client(FakeClose(created))
+    client.rent("US")
+    client.rent("US")
+    assert recorder.paths().count(ME_PATH) == 1
 
 
 @pytest.mark.parametrize(
@@ -109,14 +74,14 @@ def test_rent_is_resent_only_when_it_surely_did_not_run(failure: Any) -> None:
     """A 429 or a connection that never opened is retried, and one number is rented."""
     answers = [failure]
 
-    def on_rent(request: httpx.Request, rent: Callable[[], dict[str, Any]]) -> httpx.Response:
+    def on_rent(request: httpx.Request, server: FakeClose) -> httpx.Response:
         if answers:
             answer = answers.pop()
             if isinstance(answer, Exception):
                 raise answer
             response: httpx.Response = answer
             return response
-        return httpx.Response(201, json=rent())
+        return httpx.Response(201, json=server.rent())
 
     server = FakeClose(on_rent)
     client, recorder = make_client(server)
@@ -125,34 +90,10 @@ def test_rent_is_resent_only_when_it_surely_did_not_run(failure: Any) -> None:
     assert server.rented == 1
 
 
-def _rented_then(outcome: httpx.Response | Exception) -> Callable[..., httpx.Response]:
-    def on_rent(request: httpx.Request, rent: Callable[[], dict[str, Any]]) -> httpx.Response:
-        rent()
-        if isinstance(outcome, Exception):
-            raise outcome
-        response: httpx.Response = outcome
-        return response
-
-    return on_rent
-
-
-UNCLEAR = [
-    httpx.Response(503, json={"error": "unavailable"}),
-    httpx.Response(500, content=b"<html>oops</html>"),
-    httpx.Response(502, content=b"<html>bad gateway</html>"),
-    httpx.Response(520, content=b"<html>origin</html>"),
-    httpx.Response(201, content=b'{"id": "phon_rented1", "numb'),
-    httpx.ReadTimeout("no answer in time"),
-    httpx.WriteTimeout("body half sent"),
-    httpx.RemoteProtocolError("server disconnected"),
-    httpx.ReadError("connection reset"),
-]
-
-
-@pytest.mark.parametrize("outcome", UNCLEAR)
+@pytest.mark.parametrize("outcome", list(UNCLEAR.values()), ids=list(UNCLEAR))
 def test_unclear_rent_is_never_resent_and_the_new_number_is_found(outcome: Any) -> None:
-    """After a 5xx, timeout, drop or unreadable success, the one new number is returned."""
-    server = FakeClose(_rented_then(outcome), existing=[_old_number()])
+    """After a 5xx, timeout, drop, unreadable or nested success, the new number is returned."""
+    server = FakeClose(rented_then(outcome), existing=[_old_number()])
     client, recorder = make_client(server, max_retries=5)
     number = client.rent("US", prefix="650")
     assert number.id == "phon_rented1"
@@ -160,18 +101,10 @@ def test_unclear_rent_is_never_resent_and_the_new_number_is_found(outcome: Any) 
     assert server.rented == 1
 
 
-@pytest.mark.parametrize("outcome", UNCLEAR[:1] + UNCLEAR[5:6])
-def test_unclear_rent_that_did_not_happen_raises_outcome_unknown(
-    outcome: httpx.Response | Exception,
-) -> None:
+@pytest.mark.parametrize("outcome", ["503", "read-timeout", "201-nested"])
+def test_unclear_rent_that_did_not_happen_raises_outcome_unknown(outcome: str) -> None:
     """When no new number shows up, the error says the outcome is unknown; nothing is resent."""
-
-    def on_rent(request: httpx.Request, rent: Callable[[], dict[str, Any]]) -> httpx.Response:
-        if isinstance(outcome, Exception):
-            raise outcome
-        return outcome
-
-    server = FakeClose(on_rent, existing=[_old_number()])
+    server = FakeClose(failed(UNCLEAR[outcome]), existing=[_old_number()])
     client, recorder = make_client(server, max_retries=5)
     with pytest.raises(RentOutcomeUnknownError) as caught:
         client.rent("US", prefix="650")
@@ -192,8 +125,8 @@ def test_an_unclear_rent_right_after_another_returns_only_the_new_number() -> No
     """
     answers = [False, True]
 
-    def on_rent(request: httpx.Request, rent: Callable[[], dict[str, Any]]) -> httpx.Response:
-        number = rent()
+    def on_rent(request: httpx.Request, server: FakeClose) -> httpx.Response:
+        number = server.rent()
         if answers.pop(0):
             return httpx.Response(503, json={"error": "unavailable"})
         return httpx.Response(201, json=number)
@@ -207,24 +140,24 @@ def test_an_unclear_rent_right_after_another_returns_only_the_new_number() -> No
 
 def test_a_failing_snapshot_does_not_stop_the_rent() -> None:
     """If listing fails before the rent, the rent is still sent, once."""
-    server = FakeClose(lambda request, rent: httpx.Response(201, json=rent()))
+    server = FakeClose(created)
 
     def handler(request: httpx.Request) -> httpx.Response:
         if request.method == "GET":
             return httpx.Response(500, json={"error": "list is down"})
         return server(request)
 
-    client, recorder = make_client(handler)
+    client, recorder = make_client(handler, max_retries=0)
     assert client.rent("US").id == "phon_rented1"
-    assert recorder.paths() == [LIST_PATH, RENT_PATH]
+    assert recorder.paths() == [ME_PATH, LIST_PATH, RENT_PATH]
 
 
 def test_two_matching_new_numbers_are_reported_not_guessed() -> None:
-    """If two new numbers match, neither is returned; both are handed over as candidates."""
+    """If two new numbers of the caller match, neither is returned; both are candidates."""
 
-    def on_rent(request: httpx.Request, rent: Callable[[], dict[str, Any]]) -> httpx.Response:
-        rent()
-        rent()  # a colleague rented in the same area code at the same moment
+    def on_rent(request: httpx.Request, server: FakeClose) -> httpx.Response:
+        server.rent()
+        server.rent()  # another script with the same key rented at the same moment
         return httpx.Response(503, json={"error": "unavailable"})
 
     client, recorder = make_client(FakeClose(on_rent))
@@ -236,10 +169,10 @@ def test_two_matching_new_numbers_are_reported_not_guessed() -> None:
 
 def test_listing_failure_during_reconcile_raises_outcome_unknown() -> None:
     """If Close cannot list numbers either, the rent outcome is reported unknown."""
-    server = FakeClose(_rented_then(httpx.Response(503, json={"error": "down"})))
+    server = FakeClose(rented_then(httpx.Response(503, json={"error": "down"})))
 
     def handler(request: httpx.Request) -> httpx.Response:
-        if request.method == "GET":
+        if request.method == "GET" and "/me/" not in request.url.path:
             return httpx.Response(503, json={"error": "still down"})
         return server(request)
 
@@ -258,7 +191,7 @@ def test_reconcile_uses_the_server_clock_from_the_date_header() -> None:
         date_created=_stamp(datetime.now(UTC) + offset - timedelta(seconds=30)),
     )
     server = FakeClose(
-        _rented_then(httpx.ReadTimeout("slow")), existing=[recent_but_before], server_offset=offset
+        rented_then(httpx.ReadTimeout("slow")), existing=[recent_but_before], server_offset=offset
     )
     client, _ = make_client(server)
     assert client.rent("US", prefix="650").id == "phon_rented1"
@@ -267,7 +200,7 @@ def test_reconcile_uses_the_server_clock_from_the_date_header() -> None:
 def test_reconcile_without_a_date_header_trusts_the_snapshot_not_the_clock() -> None:
     """A server on a fake clock hours away, with no Date header, still gets its number found."""
     server = FakeClose(
-        _rented_then(httpx.Response(503, json={"error": "x"})),
+        rented_then(httpx.Response(503, json={"error": "x"})),
         existing=[_old_number()],
         server_offset=timedelta(hours=-3),
         send_date=False,
@@ -279,12 +212,12 @@ def test_reconcile_without_a_date_header_trusts_the_snapshot_not_the_clock() -> 
 
 def test_without_snapshot_or_date_header_an_old_match_is_not_taken() -> None:
     """If the snapshot failed and the clock is unknown, a months-old number is not the new one."""
-    server = FakeClose(_rented_then(httpx.Response(503, json={"error": "x"})), send_date=False)
+    server = FakeClose(rented_then(httpx.Response(503, json={"error": "x"})), send_date=False)
     server.numbers = [_old_number()]
     failures = iter([True])
 
     def handler(request: httpx.Request) -> httpx.Response:
-        if request.method == "GET" and next(failures, False):
+        if request.url.path.endswith("/phone_number/") and next(failures, False):
             raise httpx.ConnectError("snapshot lost")
         return server(request)
 
@@ -293,15 +226,17 @@ def test_without_snapshot_or_date_header_an_old_match_is_not_taken() -> None:
 
 
 def test_reconcile_filters_by_assignee() -> None:
-    """A rent for another user lists that user's numbers only."""
-    server = FakeClose(_rented_then(httpx.Response(503, json={"error": "x"})))
-    client, recorder = make_client(server)
-    client.rent("US", assign_to=["user_3xHq7LbN0cVt5RmW2sJ8kD4fG6pZ1aY9eU0oQ3iTnBc"])
-    listing = next(r for r in recorder.requests if r.method == "GET")
-    assert (
-        listing.url.params["participant_user_id"]
-        == "user_3xHq7LbN0cVt5RmW2sJ8kD4fG6pZ1aY9eU0oQ3iTnBc"
-    )
+    """A rent for another user lists that user's numbers only, and needs no /me/."""
+
+    def on_rent(request: httpx.Request, server: FakeClose) -> httpx.Response:
+        server.rent(owner=OTHER)
+        return httpx.Response(503, json={"error": "x"})
+
+    client, recorder = make_client(FakeClose(on_rent))
+    assert client.rent("US", assign_to=[OTHER]).id == "phon_rented1"
+    listings = [r for r in recorder.requests if r.url.path.endswith("/phone_number/")]
+    assert {r.url.params["participant_user_id"] for r in listings} == {OTHER}
+    assert ME_PATH not in recorder.paths()
 
 
 @pytest.mark.parametrize(
@@ -320,11 +255,11 @@ def test_refused_rents_raise_their_class_after_one_request(
     status: int, body: dict[str, Any], expected: type[Exception]
 ) -> None:
     """A refusal means nothing was rented: its error is raised, nothing is resent or listed."""
-    client, recorder = make_client(FakeClose(lambda r, rent: httpx.Response(status, json=body)))
+    client, recorder = make_client(FakeClose(failed(httpx.Response(status, json=body))))
     with pytest.raises(expected) as caught:
         client.rent("US")
     assert type(caught.value) is expected
-    assert recorder.paths() == [LIST_PATH, RENT_PATH]
+    assert recorder.paths() == [ME_PATH, LIST_PATH, RENT_PATH]
 
 
 def test_fallback_to_voice_only_rents_again_once_without_sms() -> None:
@@ -332,8 +267,10 @@ def test_fallback_to_voice_only_rents_again_once_without_sms() -> None:
     refusal = httpx.Response(400, json={"status": "has-voice-only", "error": "voice only"})
     answers = [refusal]
 
-    def on_rent(request: httpx.Request, rent: Callable[..., dict[str, Any]]) -> httpx.Response:
-        return answers.pop() if answers else httpx.Response(201, json=rent(sms_enabled=False))
+    def on_rent(request: httpx.Request, server: FakeClose) -> httpx.Response:
+        return (
+            answers.pop() if answers else httpx.Response(201, json=server.rent(sms_enabled=False))
+        )
 
     client, recorder = make_client(FakeClose(on_rent))
     number = client.rent("US", prefix="650", fallback_to_voice_only=True)
@@ -347,7 +284,7 @@ def test_fallback_to_voice_only_rents_again_once_without_sms() -> None:
 def test_fallback_happens_only_once() -> None:
     """A second has-voice-only is raised, after exactly two rents."""
     refusal = httpx.Response(400, json={"status": "has-voice-only", "error": "voice only"})
-    client, recorder = make_client(FakeClose(lambda r, rent: refusal))
+    client, recorder = make_client(FakeClose(failed(refusal)))
     with pytest.raises(HasVoiceOnlyError):
         client.rent("US", fallback_to_voice_only=True)
     assert _rents(recorder.paths()) == 2
@@ -356,7 +293,7 @@ def test_fallback_happens_only_once() -> None:
 def test_without_fallback_has_voice_only_is_raised() -> None:
     """The fallback is opt-in."""
     refusal = httpx.Response(400, json={"status": "has-voice-only", "error": "voice only"})
-    client, recorder = make_client(FakeClose(lambda r, rent: refusal))
+    client, recorder = make_client(FakeClose(failed(refusal)))
     with pytest.raises(HasVoiceOnlyError):
         client.rent("US")
     assert _rents(recorder.paths()) == 1
@@ -365,14 +302,11 @@ def test_without_fallback_has_voice_only_is_raised() -> None:
 def test_connection_that_never_opens_raises_after_retries_without_listing() -> None:
     """Repeated connect failures are a plain connection error: nothing can have been rented."""
 
-    def on_rent(request: httpx.Request, rent: Callable[[], dict[str, Any]]) -> httpx.Response:
-        raise httpx.ConnectError("refused")
-
-    client, recorder = make_client(FakeClose(on_rent), max_retries=2)
+    client, recorder = make_client(FakeClose(failed(httpx.ConnectError("refused"))), max_retries=2)
     with pytest.raises(APIConnectionError) as caught:
         client.rent("US")
     assert type(caught.value) is APIConnectionError
-    assert recorder.paths() == [LIST_PATH] + [RENT_PATH] * 3
+    assert recorder.paths() == [ME_PATH, LIST_PATH] + [RENT_PATH] * 3
 
 
 @pytest.mark.parametrize(
@@ -386,7 +320,6 @@ def test_connection_that_never_opens_raises_after_retries_without_listing() -> N
         ({"sms_enabled": False}, {"country": "US", "with_sms": True}, False),
         ({"sms_enabled": False}, {"country": "US", "with_sms": False}, True),
         ({"is_group_number": False}, {"country": "US", "sharing": "group"}, False),
-        ({"participants": ["user_a"]}, {"country": "US", "assign_to": ["user_b"]}, False),
         ({"carrier_type": "tollfree"}, {"country": "US", "carrier_type": "local"}, False),
         ({"carrier_type": None}, {"country": "US", "carrier_type": "local"}, True),
     ],
@@ -426,3 +359,24 @@ def test_matches_compares_a_number_with_the_rent_request(
 def test_timestamps_without_offset_are_utc(value: str, expected: datetime | None) -> None:
     """Close's naive timestamps are read as UTC; unreadable ones as unknown."""
     assert parse_timestamp(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("changes", "owners", "expected"),
+    [
+        ({"user_id": ME, "participants": []}, {ME}, True),
+        ({"user_id": ME, "participants": [ME]}, {ME}, True),
+        ({"user_id": OTHER, "participants": [OTHER]}, {ME}, False),
+        ({"user_id": None, "participants": [ME, OTHER]}, {ME, OTHER}, True),
+        ({"user_id": None, "participants": [ME, OTHER]}, {ME}, False),
+        ({"user_id": None, "participants": []}, {ME}, False),
+    ],
+)
+def test_belongs_asks_for_exactly_the_owners(
+    changes: dict[str, Any], owners: set[str], expected: bool
+) -> None:
+    """A number is the caller's only if its user and participants are exactly the owners."""
+    from close_phone_numbers_client.models import PhoneNumber
+
+    number = PhoneNumber.from_dict(number_json(**changes))
+    assert belongs(number, frozenset(owners)) is expected

@@ -18,7 +18,7 @@ from ._options import WithOptions
 from ._pagination import Cursor
 from ._plan import Plan, remember_response_async, run_async
 from ._raw import AsyncRawPhoneNumbers
-from ._rent import rent
+from ._rent import RentBook, rent
 from ._timeouts import apply_timeout_async, timeout_of_call
 from ._types import NOT_GIVEN, NotGiven
 
@@ -63,6 +63,8 @@ class AsyncPhoneNumbers(WithOptions):
             self._core.adopt(http_client, timeout, remember_response_async, apply_timeout_async)
         self._http = http_client
         self._client = self._core.generated.set_async_httpx_client(http_client)
+        # Shared by this client's tasks (and its with_options copies).
+        self._rents = RentBook()
         self._sleep = sleep
 
     def __repr__(self) -> str:
@@ -217,7 +219,12 @@ class AsyncPhoneNumbers(WithOptions):
             fallback_to_voice_only=fallback_to_voice_only,
         )
         result: PhoneNumber = await self._run(
-            rent(body, self._core.policy, fallback_to_voice_only=fallback_to_voice_only)
+            rent(
+                body,
+                self._core.policy,
+                self._rents,
+                fallback_to_voice_only=fallback_to_voice_only,
+            )
         )
         return result
 

@@ -18,7 +18,7 @@ from ._options import WithOptions
 from ._pagination import Cursor
 from ._plan import Plan, remember_response, run_sync
 from ._raw import RawPhoneNumbers
-from ._rent import rent
+from ._rent import RentBook, rent
 from ._timeouts import apply_timeout, timeout_of_call
 from ._types import NOT_GIVEN, NotGiven
 
@@ -61,6 +61,8 @@ class PhoneNumbers(WithOptions):
             self._core.adopt(http_client, timeout, remember_response, apply_timeout)
         self._http = http_client
         self._client = self._core.generated.set_httpx_client(http_client)
+        # Shared by this client's threads or tasks (and its with_options copies).
+        self._rents = RentBook()
         self._sleep = sleep
 
     def __repr__(self) -> str:
@@ -212,7 +214,12 @@ class PhoneNumbers(WithOptions):
             fallback_to_voice_only=fallback_to_voice_only,
         )
         result: PhoneNumber = self._run(
-            rent(body, self._core.policy, fallback_to_voice_only=fallback_to_voice_only)
+            rent(
+                body,
+                self._core.policy,
+                self._rents,
+                fallback_to_voice_only=fallback_to_voice_only,
+            )
         )
         return result
 

@@ -18,7 +18,7 @@ from . import _validation as check
 from ._errors import InvalidRequestError
 from ._pagination import Cursor, as_fields
 from ._plan import DELETE, GET, LIST, ME, RENT, UPDATE, Plan, Policy, call
-from ._rent import is_number
+from ._rent import is_me, is_number
 from ._types import NotGiven
 
 
@@ -79,11 +79,6 @@ def get(policy: Policy, number_id: str, fields: object) -> Plan[PhoneNumber | Ph
     kwargs["field_fields"] = check.fields(fields)
     partial, _ = yield from call(GET, kwargs, policy, _is_partial)
     return as_fields(partial)
-
-
-def is_me(parsed: object) -> TypeGuard[Me]:
-    """The requesting user, as ``getMe`` answers."""
-    return type(parsed) is Me
 
 
 def me(policy: Policy) -> Plan[Me]:

@@ -246,6 +246,44 @@ def _send_sync(step: Send, client: AuthenticatedClient) -> Outcome:
     return Outcome(response, _LAST_RESPONSE.get(), None)
 
 
+def watched(plan: Plan[T], on_interrupt: Callable[[BaseException, bool], None]) -> Plan[T]:
+    """Run ``plan`` as part of another; if a step is interrupted, tell ``on_interrupt``.
+
+    An interruption is what `run_sync` or `run_async` throws into the plan: a
+    KeyboardInterrupt, a cancelled task. ``on_interrupt(exc, at_send)`` learns whether a
+    request of ``plan`` was in flight (rather than a wait), and may add a note to ``exc``,
+    which is then raised again.
+    """
+    try:
+        step = next(plan)
+        while True:
+            try:
+                outcome = yield step
+            except GeneratorExit:
+                plan.close()
+                raise
+            except BaseException as exc:
+                on_interrupt(exc, isinstance(step, Send))
+                plan.close()
+                raise
+            step = plan.send(outcome)
+    except StopIteration as done:
+        result: T = done.value
+        return result
+
+
+def _interrupt(plan: Plan[Any], exc: BaseException) -> BaseException:
+    """Throw an interruption into the plan where it waits (it may note a rent in flight)."""
+    try:
+        plan.throw(exc)
+    except StopIteration:
+        pass
+    except BaseException as raised:
+        return raised
+    plan.close()
+    return exc
+
+
 def run_sync(
     plan: Plan[T],
     client: AuthenticatedClient,
@@ -257,11 +295,15 @@ def run_sync(
     try:
         step = next(plan)
         while True:
-            if isinstance(step, Send):
-                step = plan.send(_send_sync(step, client))
-            else:
-                sleep(step.seconds)
-                step = plan.send(_SLEPT)
+            try:
+                if isinstance(step, Send):
+                    outcome = _send_sync(step, client)
+                else:
+                    sleep(step.seconds)
+                    outcome = _SLEPT
+            except BaseException as exc:
+                raise _interrupt(plan, exc)  # noqa: B904 (the same exception, or its successor)
+            step = plan.send(outcome)
     except StopIteration as done:
         result: T = done.value
         return result
@@ -291,11 +333,15 @@ async def run_async(
     try:
         step = next(plan)
         while True:
-            if isinstance(step, Send):
-                step = plan.send(await _send_async(step, client))
-            else:
-                await sleep(step.seconds)
-                step = plan.send(_SLEPT)
+            try:
+                if isinstance(step, Send):
+                    outcome = await _send_async(step, client)
+                else:
+                    await sleep(step.seconds)
+                    outcome = _SLEPT
+            except BaseException as exc:
+                raise _interrupt(plan, exc)  # noqa: B904 (the same exception, or its successor)
+            step = plan.send(outcome)
     except StopIteration as done:
         result: T = done.value
         return result

@@ -96,7 +96,11 @@ def _recording(plan: Plan[T], seen: Seen) -> Plan[T]:
     try:
         step = next(plan)
         while True:
-            outcome = yield step
+            try:
+                outcome = yield step
+            except BaseException as exc:
+                plan.throw(exc)  # an interruption: the plan may note a rent in flight
+                raise
             if isinstance(step, Send):
                 seen.append((step.operation, outcome.raw))
             step = plan.send(outcome)

@@ -2,48 +2,60 @@
 
 A rent is sent again only when it surely did not run: a 429, or a connection that never
 opened. When the outcome is unclear (a timeout after sending, a dropped connection, a 5xx,
-a success whose body cannot be read) it is never resent. Instead the numbers created since
-the rent started are listed, and the one that matches the request is returned. If none or
-several match, `RentOutcomeUnknownError` says so and carries what was found.
+a success whose body cannot be read) it is never resent. Instead the client looks for the
+number the rent made, and returns it only if it can tell it apart; otherwise
+`RentOutcomeUnknownError` says so and carries what was found.
 
-Two guards keep an older number from passing for the new one: its creation time must be
-after the start of the rent (on the server's clock), and it must not be among the newest
-numbers listed just before the rent was sent. That snapshot costs one small request per
-rent; it is what tells apart rents made one after the other within the same second.
+Close documents no list order, so nothing here depends on one. Just before the rent, the
+ids of every number the rent could be confused with are listed (``_fields=id``, all pages,
+filtered to the caller's numbers): that snapshot, and a creation time after the start of
+the rent (on the server's clock), tell new numbers from old. A new number must also belong
+to the caller, the requesting user (``GET /me/``) or the ``assign_to`` users, and must not
+have been handed to another call of the same client (`RentBook`).
 """
 
 from __future__ import annotations
 
+import re
+import threading
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from email.utils import parsedate_to_datetime
 from time import time
-from typing import TYPE_CHECKING, Any, Final, TypeGuard
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeGuard
 
 from attrs import evolve
-from close_phone_numbers_client.models import PhoneNumber, RentRequest, Sharing
+from close_phone_numbers_client.models import Me, PhoneNumber, RentRequest, Sharing
 from close_phone_numbers_client.types import UNSET, Unset
 
 from ._constants import MAX_PAGE_SIZE, logger
 from ._errors import (
     CloseError,
     HasVoiceOnlyError,
+    NotFoundError,
     RentOutcomeUnknownError,
     UnexpectedResponseError,
 )
-from ._pagination import is_full_page, is_page
-from ._plan import LIST, RENT, Plan, Policy, Sleep, call, may_have_run
+from ._pagination import is_page
+from ._plan import GET, LIST, ME, RENT, Plan, Policy, Sleep, call, may_have_run, watched
 
 if TYPE_CHECKING:
     import httpx
 
 # A rent still running on Close's side when the client gave up shows up a little later.
 RECONCILE_DELAYS: Final = (0.0, 1.0, 3.0)
-# Newest numbers come first; a rent from seconds ago is on the first page, five is generous.
-RECONCILE_MAX_PAGES: Final = 5
+# Pages of ids listed at most, before the rent and in each lookup: 100,000 numbers.
+MAX_LISTED_PAGES: Final = 1000
+# New numbers fetched whole in one lookup; more than this many is no single answer anyway.
+MAX_NEW_FETCHED: Final = 20
 # The server clock is read from the Date header (whole seconds) of the listing.
 CLOCK_MARGIN: Final = timedelta(seconds=1)
 # Without a Date header and without a snapshot, clocks are trusted to agree within this much.
 UNCALIBRATED_MARGIN: Final = timedelta(seconds=60)
+
+Owners = frozenset[str]
+# The spec's UserId pattern.
+_USER_ID: Final = re.compile(r"user_[A-Za-z0-9]+")
 
 
 def is_number(parsed: object) -> TypeGuard[PhoneNumber]:
@@ -51,17 +63,91 @@ def is_number(parsed: object) -> TypeGuard[PhoneNumber]:
     return type(parsed) is PhoneNumber
 
 
+def is_me(parsed: object) -> TypeGuard[Me]:
+    """The requesting user, as ``getMe`` answers."""
+    return type(parsed) is Me
+
+
+class RentBook:
+    """What one client knows about its rents, shared by its threads and tasks.
+
+    Its user (from ``GET /me/``), the ids its rents returned, and how many rents are out
+    (sent, outcome not known yet) and how many unclear rents are being looked up. A lookup
+    claims a number only when no other rent of the client is out, under the lock, so a
+    number cannot be handed to two calls.
+    """
+
+    __slots__ = ("_claimed", "_lock", "_looking", "_out", "user_id")
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._claimed: set[str] = set()
+        self._out = 0
+        self._looking = 0
+        self.user_id: str | None = None
+
+    def sent(self) -> None:
+        with self._lock:
+            self._out += 1
+
+    def settled(self, number_id: str | None = None) -> None:
+        """A rent's outcome is known; its number, if it got one directly, is taken."""
+        with self._lock:
+            self._out -= 1
+            if number_id is not None:
+                self._claimed.add(number_id)
+
+    def claimed(self) -> frozenset[str]:
+        with self._lock:
+            return frozenset(self._claimed)
+
+    def claim(self, number_id: str) -> Literal["ok", "taken", "busy"]:
+        """Take a number found by a lookup, unless taken or another rent is still out."""
+        with self._lock:
+            if number_id in self._claimed:
+                return "taken"
+            if self._out:
+                return "busy"
+            self._claimed.add(number_id)
+            return "ok"
+
+    def looking(self, change: int) -> int:
+        """Count a lookup in (+1) or out (-1); how many are running now."""
+        with self._lock:
+            self._looking += change
+            return self._looking
+
+    def busy(self) -> bool:
+        """Whether another call of the client may still change what a lookup finds."""
+        with self._lock:
+            return self._out > 0 or self._looking > 1
+
+
+class _Snapshot:
+    __slots__ = ("complete", "ids")
+
+    def __init__(self, ids: frozenset[str], *, complete: bool) -> None:
+        self.ids = ids
+        self.complete = complete
+
+
+def describe(request: RentRequest) -> str:
+    """The rent in words, for logs and notes: its fields, which hold no secret."""
+    given = ", ".join(f"{k}={v!r}" for k, v in request.to_dict().items())
+    return f"rent({given})"
+
+
 def rent(
-    request: RentRequest, policy: Policy, *, fallback_to_voice_only: bool
+    request: RentRequest, policy: Policy, book: RentBook, *, fallback_to_voice_only: bool
 ) -> Plan[PhoneNumber]:
     """Rent a number; on ``has-voice-only`` rent once more without SMS if asked to."""
     try:
-        return (yield from _rent_once(request, policy))
+        return (yield from _rent_once(request, policy, book))
     except HasVoiceOnlyError:
         if not fallback_to_voice_only:
             raise
         logger.info("only numbers without SMS are available; renting one without SMS")
-    return (yield from _rent_once(evolve(request, with_sms=False), policy))
+    return (yield from _rent_once(evolve(request, with_sms=False), policy, book))
 
 
 def _is_unclear(error: CloseError) -> bool:
@@ -69,71 +155,150 @@ def _is_unclear(error: CloseError) -> bool:
     return isinstance(error, UnexpectedResponseError) or may_have_run(error)
 
 
-def _filters(request: RentRequest) -> dict[str, Any]:
+def _owners(request: RentRequest, policy: Policy, book: RentBook) -> Plan[Owners | None]:
+    """Whose the rented number will be: ``assign_to``, or the requesting user; None if unknown."""
+    if request.assign_to:
+        return frozenset(request.assign_to)
+    if book.user_id is None:
+        try:
+            me, _ = yield from call(ME, {}, policy, is_me)
+        except CloseError as error:
+            logger.warning("could not learn the requesting user from /me/ (%s)", error)
+            return None
+        if not _USER_ID.fullmatch(me.id):
+            # Never sent on as a filter: a hostile answer could be anything, a key included.
+            logger.warning("/me/ answered an id that is not a user id; whose numbers is unknown")
+            return None
+        book.user_id = me.id
+    return frozenset({book.user_id})
+
+
+def _filters(request: RentRequest, owners: Owners | None) -> dict[str, Any]:
     """List filters that narrow the numbers down to those the rent could have made."""
     filters: dict[str, Any] = {}
-    if request.assign_to:
-        filters["participant_user_id"] = request.assign_to[0]
+    if owners:
+        filters["participant_user_id"] = min(owners)
     if request.sharing == Sharing.GROUP:
         filters["is_group_number"] = True
     return filters
 
 
-def _snapshot(filters: dict[str, Any], policy: Policy) -> Plan[frozenset[str]]:
-    """The ids of the newest numbers the rent could be confused with, before it is sent."""
-    kwargs = {**filters, "field_skip": 0, "field_limit": MAX_PAGE_SIZE, "field_fields": "id"}
+def _list_ids(filters: dict[str, Any], policy: Policy) -> Plan[tuple[_Snapshot, float | None]]:
+    """Every id the filtered list holds, whatever its order, and the server's clock offset.
+
+    Raises `CloseError` if a page fails; ``complete`` is False past `MAX_LISTED_PAGES`.
+    """
+    ids: set[str] = set()
+    offset: float | None = None
+    skip = 0
+    for _ in range(MAX_LISTED_PAGES):
+        kwargs = {**filters, "field_skip": skip, "field_limit": MAX_PAGE_SIZE, "field_fields": "id"}
+        page, raw = yield from call(LIST, kwargs, policy, is_page)
+        if offset is None:
+            offset = _clock_offset(raw)
+        ids.update(n.id for n in page.data if isinstance(n.id, str))
+        skip += len(page.data)
+        if not page.has_more or not page.data:
+            return _Snapshot(frozenset(ids), complete=True), offset
+    logger.warning("more than %d pages of numbers; the listing stopped there", MAX_LISTED_PAGES)
+    return _Snapshot(frozenset(ids), complete=False), offset
+
+
+def _snapshot(filters: dict[str, Any], policy: Policy) -> Plan[_Snapshot]:
+    """The ids the rent could be confused with, listed before it is sent."""
     try:
-        page, _ = yield from call(LIST, kwargs, policy, is_page)
+        snapshot, _ = yield from _list_ids(filters, policy)
     except CloseError as error:
         # The rent may still work; the time window alone then guards the lookup.
         logger.warning("could not list numbers before renting (%s)", error)
-        return frozenset()
-    return frozenset(n.id for n in page.data if isinstance(n.id, str))
+        return _Snapshot(frozenset(), complete=False)
+    return snapshot
 
 
-def _rent_once(request: RentRequest, policy: Policy) -> Plan[PhoneNumber]:
-    filters = _filters(request)
-    known = yield from _snapshot(filters, policy)
+def _interrupted(request: RentRequest, *, sent: bool) -> Callable[[BaseException, bool], None]:
+    """What to do when a rent is interrupted: warn and note it, if it may have been sent."""
+
+    def note(exc: BaseException, at_send: bool) -> None:
+        if isinstance(exc, GeneratorExit) or not (sent or at_send):
+            return
+        what = describe(request)
+        logger.warning("%s interrupted (%s) before its outcome was known", what, type(exc).__name__)
+        exc.add_note(
+            f"close_phone_numbers: {what} was interrupted before its outcome was known; it "
+            "may have rented a number (renting costs money). Check the organization's "
+            "numbers before renting again."
+        )
+
+    return note
+
+
+def _rent_once(request: RentRequest, policy: Policy, book: RentBook) -> Plan[PhoneNumber]:
+    owners = yield from _owners(request, policy, book)
+    filters = _filters(request, owners)
+    snapshot = yield from _snapshot(filters, policy)
     started = datetime.now(UTC)
+    book.sent()
     try:
-        number, _ = yield from call(RENT, {"body": request}, policy, is_number)
+        number, _ = yield from watched(
+            call(RENT, {"body": request}, policy, is_number), _interrupted(request, sent=False)
+        )
     except CloseError as error:
+        book.settled()
         if not _is_unclear(error):
             raise
         logger.warning(
             "rent outcome unclear (%s); looking for the number instead of resending", error
         )
-        return (yield from _reconcile(request, started, filters, known, error, policy))
+        lookup = _reconcile(request, started, owners, snapshot, error, policy, book)
+        return (yield from watched(lookup, _interrupted(request, sent=True)))
+    except BaseException:
+        book.settled()
+        raise
+    book.settled(number.id)
     return number
 
 
 def _reconcile(
     request: RentRequest,
     started: datetime,
-    filters: dict[str, Any],
-    known: frozenset[str],
+    owners: Owners | None,
+    snapshot: _Snapshot,
     cause: CloseError,
     policy: Policy,
+    book: RentBook,
 ) -> Plan[PhoneNumber]:
     candidates: list[PhoneNumber] = []
     problem = ""
-    for delay in RECONCILE_DELAYS:
-        if delay:
-            yield Sleep(delay)
-        try:
-            candidates = yield from _recent_matches(request, started, filters, known, policy)
-        except CloseError as error:
-            problem = f"; listing numbers failed too ({error})"
-            break
-        if len(candidates) == 1:
-            logger.warning("the unclear rent did rent %s; returning it", candidates[0].id)
-            return candidates[0]
-        if candidates:
-            break  # several matches stay several; waiting does not tell them apart
+    book.looking(+1)
+    try:
+        for delay in RECONCILE_DELAYS:
+            if delay:
+                yield Sleep(delay)
+            if owners is None:
+                owners = yield from _owners(request, policy, book)
+            try:
+                found = yield from _new_matches(request, started, owners, snapshot, policy)
+            except CloseError as error:
+                problem = f"; listing numbers failed too ({error})"
+                break
+            claimed = book.claimed()
+            candidates = [n for n in found if n.id not in claimed]
+            if owners is None:
+                problem = "; whose numbers they are is unknown (GET /me/ failed)"
+                continue
+            number = _take(candidates, book)
+            if number is not None:
+                logger.warning("the unclear rent did rent %s; returning it", number.id)
+                return number
+            if candidates and not book.busy():
+                break  # more matches than unclear rents; waiting does not tell them apart
+    finally:
+        book.looking(-1)
+    shown = ", ".join(n.id for n in candidates[:5]) + (", ..." if len(candidates) > 5 else "")
     raise RentOutcomeUnknownError(
-        f"a rent may have reached Close ({cause}) and {len(candidates)} numbers created since "
-        f"{started.isoformat()} match it{problem}; look at the organization's numbers before "
-        "renting again",
+        f"a rent may have reached Close ({cause}) and {len(candidates)} numbers of the caller "
+        f"created since {started.isoformat()} match it{f' ({shown})' if shown else ''}"
+        f"{problem}; look at the organization's numbers before renting again",
         request=request.to_dict(),
         started_at=started,
         candidates=candidates,
@@ -141,58 +306,76 @@ def _reconcile(
     ) from cause
 
 
-def _recent_matches(
+def _take(candidates: list[PhoneNumber], book: RentBook) -> PhoneNumber | None:
+    """One of the caller's new numbers, if no more of them exist than unclear rents look.
+
+    Each is the caller's and matches the rent. The oldest goes first: a lookup that
+    started later sees only later numbers, so taking the oldest leaves them theirs. The
+    claim makes sure no two calls get the same one, and that nothing is taken while
+    another rent of the client is still out.
+    """
+    if not candidates or len(candidates) > book.looking(0):
+        return None
+    for number in sorted(candidates, key=_age):
+        verdict = book.claim(number.id)
+        if verdict == "ok":
+            return number
+        if verdict == "busy":
+            return None
+    return None
+
+
+def _age(number: PhoneNumber) -> tuple[datetime, str]:
+    return parse_timestamp(number.date_created) or datetime.max.replace(tzinfo=UTC), number.id
+
+
+def _new_matches(
     request: RentRequest,
     started: datetime,
-    filters: dict[str, Any],
-    known: frozenset[str],
+    owners: Owners | None,
+    snapshot: _Snapshot,
     policy: Policy,
 ) -> Plan[list[PhoneNumber]]:
+    """The numbers that are new since the snapshot, match the rent and may be the caller's."""
+    listed, offset = yield from _list_ids(_filters(request, owners), policy)
+    new = sorted(listed.ids - snapshot.ids)[:MAX_NEW_FETCHED]
+    since = _window_start(started, offset, snapshot_complete=snapshot.complete)
     found: list[PhoneNumber] = []
-    skip = 0
-    for _ in range(RECONCILE_MAX_PAGES):
-        kwargs = {**filters, "field_skip": skip, "field_limit": MAX_PAGE_SIZE}
-        page, raw = yield from call(LIST, kwargs, policy, is_full_page)
-        since = _server_time(started, raw, snapshot_taken=bool(known))
-        oldest_seen = False
-        for number in page.data:
-            if not isinstance(number, PhoneNumber):  # is_full_page made sure of it
-                continue
-            if since is None:
-                if number.id in known:
-                    oldest_seen = True
-                elif matches(number, request):
-                    found.append(number)
-                continue
-            created = parse_timestamp(number.date_created)
-            if created is None or created < since:
-                oldest_seen = True
-            elif number.id not in known and matches(number, request):
-                found.append(number)
-        skip += len(page.data)
-        if not page.has_more or not page.data or oldest_seen:
-            break
+    for number_id in new:
+        try:
+            number, _ = yield from call(GET, {"id": number_id}, policy, is_number)
+        except NotFoundError:
+            continue  # deleted since it was listed
+        created = parse_timestamp(number.date_created)
+        if since is not None and (created is None or created < since):
+            continue  # older than the rent: the snapshot missed it
+        if matches(number, request) and (owners is None or belongs(number, owners)):
+            found.append(number)
     return found
 
 
-def _server_time(
-    started: datetime, raw: httpx.Response | None, *, snapshot_taken: bool
-) -> datetime | None:
-    """``started`` on the server's clock, minus a margin, read from the Date header.
-
-    None when the server's clock is unknown but the snapshot tells old numbers apart: a
-    server with no Date header (an emulator in process, maybe on a fake clock) may date its
-    numbers anywhere, and a guessed window would hide the new one.
-    """
+def _clock_offset(raw: httpx.Response | None) -> float | None:
+    """Seconds the server's clock (its Date header) is ahead of ours; None if unknown."""
     date = raw.headers.get("date") if raw is not None else None
-    if date is not None:
-        try:
-            offset = parsedate_to_datetime(date).timestamp() - time()
-        except (TypeError, ValueError, IndexError):
-            pass
-        else:
-            return started + timedelta(seconds=offset) - CLOCK_MARGIN
-    return None if snapshot_taken else started - UNCALIBRATED_MARGIN
+    if date is None:
+        return None
+    try:
+        return parsedate_to_datetime(date).timestamp() - time()
+    except (TypeError, ValueError, IndexError):
+        return None
+
+
+def _window_start(
+    started: datetime, offset: float | None, *, snapshot_complete: bool
+) -> datetime | None:
+    """``started`` on the server's clock, minus a margin; None when only the snapshot counts.
+
+    Without a Date header (an emulator in process, maybe on a fake clock) the server may
+    date its numbers anywhere, so a complete snapshot alone tells old numbers from new.
+    """
+    if offset is not None:
+        return started + timedelta(seconds=offset) - CLOCK_MARGIN
+    return None if snapshot_complete else started - UNCALIBRATED_MARGIN
 
 
 def parse_timestamp(value: object) -> datetime | None:
@@ -212,8 +395,16 @@ def _has_prefix(number: str, prefix: str) -> bool:
     return any(digits[k:].startswith(prefix) for k in (1, 2, 3))
 
 
+def belongs(number: PhoneNumber, owners: Owners) -> bool:
+    """Whether ``number`` is exactly the owners' (its ``user_id`` and participants)."""
+    members = set() if isinstance(number.participants, Unset) else set(number.participants)
+    if number.user_id is not None:
+        members.add(number.user_id)
+    return members == owners
+
+
 def matches(number: PhoneNumber, request: RentRequest) -> bool:
-    """Whether ``number`` could be the one ``request`` rented."""
+    """Whether ``number`` could be the one ``request`` rented (whoever it belongs to)."""
     checks = (
         number.type_ == "internal",
         number.country is None or number.country == request.country,
@@ -226,9 +417,6 @@ def matches(number: PhoneNumber, request: RentRequest) -> bool:
         request.bundle_id in (UNSET, None)
         or number.bundle_id is None
         or number.bundle_id == request.bundle_id,
-        not request.assign_to
-        or isinstance(number.participants, Unset)
-        or set(number.participants) == set(request.assign_to),
         request.sharing != Sharing.GROUP or number.is_group_number,
     )
     return all(checks)
