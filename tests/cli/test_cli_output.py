@@ -240,3 +240,26 @@ def test_the_pager_gets_less_flags_unless_less_is_set(
     assert saved.read_text() == "FRX"
     assert cli("list", tty=True, env_={**paging, "LESS": "-S"}).code == 0
     assert saved.read_text() == "-S"
+
+
+def test_a_real_pseudo_terminal_gives_its_own_width() -> None:
+    """On a pty of 70 columns, with no COLUMNS set, the table fits 70 columns."""
+    import fcntl
+    import os
+    import pty
+    import struct
+    import termios
+
+    from close_phone_numbers.cli._console import Console
+
+    leader, follower = pty.openpty()
+    try:
+        fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 70, 0, 0))
+        with os.fdopen(os.dup(follower), "w") as terminal:
+            console = Console.of(stdout=terminal, env={})
+            assert console.size() == (70, 30)
+            assert console.colour(terminal)
+            assert not Console.of(stdout=terminal, env={"NO_COLOR": "1"}).colour(terminal)
+    finally:
+        os.close(leader)
+        os.close(follower)
