@@ -94,7 +94,8 @@ def update_body(changes: dict[str, Any]) -> PhoneNumberUpdate:
         for name, value in changes.items()
         if not isinstance(value, NotGiven)
     }
-    if len(given) < check.body_min_properties(UPDATE.name):
+    # An empty update changes nothing and is surely a mistake, whatever the spec allows.
+    if not given or len(given) < check.body_min_properties(UPDATE.name):
         names = ", ".join(check.body_fields(UPDATE.name))
         raise InvalidRequestError("update", f"nothing to change; pass at least one of {names}")
     return PhoneNumberUpdate(**given)
