@@ -46,6 +46,10 @@ class Unset:
     def __repr__(self) -> str:
         return "UNSET"
 
+    def __reduce__(self) -> str:
+        # The one UNSET, also after copy.deepcopy and pickle: models test for it by identity.
+        return "UNSET"
+
 
 UNSET: Unset = Unset()
 

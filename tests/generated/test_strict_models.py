@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import copy
+import pickle
 from pathlib import Path
 from collections.abc import Callable
 from typing import Any
@@ -301,3 +302,12 @@ def test_the_generated_parsers_have_no_closures_and_no_casts() -> None:
         assert "cast(" not in source, module
         assert "    def _parse_" not in source, module  # a function defined per field
         assert "d = dict(src_dict)" not in source, module  # the input copied
+
+
+def test_copies_and_pickles_are_equal_and_show_the_same_fields() -> None:
+    partial = PhoneNumberFields.from_dict({"id": "phon_1", "label": None, "later": [1]})
+    for twin in (copy.deepcopy(partial), pickle.loads(pickle.dumps(partial)), copy.copy(partial)):
+        assert twin == partial
+        assert repr(twin) == repr(partial)
+        assert twin.participants is UNSET
+        assert twin.to_dict() == partial.to_dict()
