@@ -271,3 +271,12 @@ def test_a_refused_base_url_never_shows_a_password_in_it(url: str) -> None:
     with pytest.raises(InvalidRequestError) as caught:
         PhoneNumbers(api_key=API_KEY, base_url=url)
     assert "hunter2pw" not in str(caught.value)
+
+
+def test_a_rent_whose_user_id_cannot_be_listed_is_refused_and_never_sent() -> None:
+    """A megabyte assign_to id would make the lookup impossible, so the rent stays unsent."""
+    client, server = make_client(lambda request: httpx.Response(503, json={"error": "x"}))
+    with pytest.raises(InvalidRequestError) as caught:
+        client.rent("US", assign_to=["user_" + "a" * 1_000_000])
+    assert caught.value.field == "participant_user_id"
+    assert [r.method for r in server.requests] == []

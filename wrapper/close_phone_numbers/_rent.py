@@ -32,6 +32,7 @@ from ._constants import MAX_PAGE_SIZE, logger
 from ._errors import (
     CloseError,
     HasVoiceOnlyError,
+    InvalidRequestError,
     NotFoundError,
     RentOutcomeUnknownError,
     UnexpectedResponseError,
@@ -208,6 +209,10 @@ def _snapshot(filters: dict[str, Any], policy: Policy) -> Plan[_Snapshot]:
     """The ids the rent could be confused with, listed before it is sent."""
     try:
         snapshot, _ = yield from _list_ids(filters, policy)
+    except InvalidRequestError:
+        # Refused before sending (an id too long for a URL, say): the rent must not go
+        # out, as the same input would keep its outcome from being looked up.
+        raise
     except CloseError as error:
         # The rent may still work; the time window alone then guards the lookup.
         logger.warning("could not list numbers before renting (%s)", error)
