@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import heapq
 import itertools
 import json
 import math
@@ -125,6 +126,8 @@ class Store:
         records.sort(key=lambda r: (r["date_created"], r["id"]))
         # The lowest suffix that may be free, per range of rentable numbers (head).
         self._free_from: dict[str, int] = {}
+        # Suffixes below that point freed by deletes, smallest first (some may be retaken).
+        self._freed: dict[str, list[int]] = {}
         numbered = list(enumerate(records))
         self._next_seq = len(numbered)
         for seq, record in numbered:
@@ -229,9 +232,15 @@ class Store:
     def first_free(self, head: str, first: int) -> str | None:
         """The first number `head` + 4 digits, from `first` on, that nobody has.
 
-        Amortized O(1): the search goes on where the last one stopped, and a delete
-        in the range moves that point back.
+        Amortized O(log n): numbers freed below where the last search stopped wait in a
+        heap, and the search goes on from that point.
         """
+        freed = self._freed.get(head)
+        while freed:
+            number = f"{head}{freed[0]:04d}"
+            if number not in self._numbers:
+                return number  # left in the heap until it is really taken
+            heapq.heappop(freed)
         suffix = max(self._free_from.get(head, first), first)
         while suffix < 10_000 and f"{head}{suffix:04d}" in self._numbers:
             suffix += 1
@@ -261,8 +270,8 @@ class Store:
         number: str = record["number"]
         self._numbers.discard(number)
         head, suffix = number[:-4], number[-4:]
-        if head in self._free_from and suffix.isdigit():
-            self._free_from[head] = min(self._free_from[head], int(suffix))
+        if head in self._free_from and suffix.isdigit() and int(suffix) < self._free_from[head]:
+            heapq.heappush(self._freed.setdefault(head, []), int(suffix))
         index = self._orgs[record["organization_id"]]
         del index.by_number[number]
         index.discard(seq, keys_of(record))

@@ -147,7 +147,32 @@ def test_a_rent_takes_the_first_free_number_and_a_deleted_one_comes_back(alice: 
     numbers = [alice.rent({"country": "US"}).json()["number"] for _ in range(26)]
     expected = [f"+1415555{n:04d}" for n in range(100, 127) if n != 123]
     assert numbers == expected
-    freed = next(n for n in alice.emu.numbers() if n["number"] == "+14155550105")
-    alice.delete(freed["id"])
-    assert alice.rent({"country": "US"}).json()["number"] == "+14155550105"
-    assert alice.rent({"country": "US"}).json()["number"] == "+14155550127"
+    for number in ("+14155550117", "+14155550105"):
+        alice.delete(next(n for n in alice.emu.numbers() if n["number"] == number)["id"])
+    alice.emu.set_budget(alice.emu.users[0].organization_id, 0)
+    assert alice.rent({"country": "US"}).status_code == 402  # refused: nothing taken
+    alice.emu.set_budget(alice.emu.users[0].organization_id, 100)
+    again = [alice.rent({"country": "US"}).json()["number"] for _ in range(3)]
+    assert again == ["+14155550105", "+14155550117", "+14155550127"]
+
+
+class _CountingSet(set[str]):
+    looks = 0
+
+    def __contains__(self, item: object) -> bool:
+        type(self).looks += 1
+        return super().__contains__(item)
+
+
+def test_renting_after_a_delete_does_not_rescan_the_taken_numbers(alice: Api) -> None:
+    emu = alice.emu
+    emu.rate_limits.set(1_000_000)
+    emu.set_budget(emu.users[0].organization_id, 10_000)
+    rented = [alice.rent({"country": "US"}).json() for _ in range(300)]
+    emu.store._numbers = _CountingSet(emu.store._numbers)
+    for _ in range(3):
+        alice.delete(rented.pop(0)["id"])
+        _CountingSet.looks = 0
+        alice.rent({"country": "US"})  # takes the freed number back
+        alice.rent({"country": "US"})  # goes on after the 300th
+        assert _CountingSet.looks <= 6
