@@ -18,7 +18,8 @@ from ._options import WithOptions
 from ._pagination import Cursor
 from ._plan import Plan, remember_response_async, run_async
 from ._raw import AsyncRawPhoneNumbers
-from ._rent import RentBook, rent
+from ._rent import rent
+from ._rentbook import RentBook
 from ._timeouts import apply_timeout_async, timeout_of_call
 from ._types import NOT_GIVEN, NotGiven
 
