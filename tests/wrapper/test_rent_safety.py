@@ -11,7 +11,7 @@ from typing import Any
 
 import httpx
 import pytest
-from close_phone_emulator import Emulator, FaultKind, default_seed
+from close_phone_emulator import Emulator, FaultKind, ServerThread, default_seed
 from close_phone_numbers import AsyncPhoneNumbers, PhoneNumbers, RentOutcomeUnknownError
 
 from .conftest import API_KEY, make_async_client, make_client
@@ -374,3 +374,29 @@ def test_emulator_threads_sharing_a_client_get_distinct_numbers(emulator: Emulat
     new = {n["id"] for n in emulator.numbers()[before:]}
     assert len(new) == 8  # eight rents, none sent twice
     assert sorted(map(str, results)) == sorted(new)
+
+
+@pytest.fixture(scope="module")
+def oldest_first_server() -> Iterator[ServerThread]:
+    """An oldest-first emulator under uvicorn: real sockets, real Date headers."""
+    with ServerThread(_emulator("oldest")) as running:
+        yield running
+
+
+@pytest.mark.parametrize("fault", ["truncate", "disconnect", "non_json", "status"])
+def test_over_a_real_socket_a_bad_answer_after_renting_returns_the_number_once(
+    oldest_first_server: ServerThread, fault: FaultKind
+) -> None:
+    """Rented, then a cut body, a reset, an HTML 502 or a 503 over TCP: one number, returned."""
+    emu = oldest_first_server.emulator
+    emu.reset()
+    emu.faults.add("rentPhoneNumber", fault, status=502, after=True, times=1)
+    before = len(emu.numbers())
+    with PhoneNumbers(
+        api_key=oldest_first_server.api_key_with_permission,
+        base_url=oldest_first_server.base_url,
+        sleep=lambda s: None,
+    ) as numbers:
+        rented = numbers.rent("US", prefix="650")
+    assert len(emu.numbers()) == before + 1
+    assert emu.numbers()[-1]["id"] == rented.id
