@@ -59,6 +59,9 @@ def generate_into(scratch: Path) -> Path:
     # the library validates input against (scripts/constraints.py).
     write_constraints(SPEC, out, bin_dir / "ruff")
     # -- end of step 2.
+    # The spec ships beside the client it made (close_phone_contract verifies against it),
+    # and the drift check then covers the copy too.
+    shutil.copyfile(SPEC, out / "openapi.yaml")
     return out
 
 

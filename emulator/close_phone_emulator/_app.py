@@ -276,8 +276,8 @@ def _fields(params: dict[str, str]) -> frozenset[str] | None:
     raw = params.get("_fields")
     if not raw:
         return None
-    # Close ignores names it does not know.
-    return frozenset(name.strip() for name in raw.split(",")) & FIELDS
+    # Close ignores names it does not know, and always adds `id`.
+    return (frozenset(name.strip() for name in raw.split(",")) | {"id"}) & FIELDS
 
 
 def _project(record: dict[str, Any], fields: frozenset[str]) -> dict[str, Any]:

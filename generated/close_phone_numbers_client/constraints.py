@@ -52,20 +52,28 @@ OPERATIONS: Final[dict[str, Operation]] = {
                 "types": ("string",),
                 "pattern": "^\\+[1-9][0-9]{1,14}$",
                 "python_pattern": "^\\+[1-9][0-9]{1,14}\\Z",
+                "observed": True,
             },
             "participant_user_id": {
                 "types": ("string",),
                 "pattern": "^user_[A-Za-z0-9]+$",
                 "python_pattern": "^user_[A-Za-z0-9]+\\Z",
+                "observed": True,
             },
             "user_id": {
                 "types": ("string",),
                 "pattern": "^user_[A-Za-z0-9]+$",
                 "python_pattern": "^user_[A-Za-z0-9]+\\Z",
+                "observed": True,
             },
             "is_group_number": {"types": ("boolean",)},
             "_skip": {"types": ("integer",), "minimum": 0},
-            "_limit": {"types": ("integer",), "minimum": 1, "maximum": 100},
+            "_limit": {
+                "types": ("integer",),
+                "minimum": 1,
+                "maximum": 100,
+                "observed": True,
+            },
             "_fields": {"types": ("string",)},
         },
         "body": {},
@@ -79,6 +87,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
                 "pattern": "^phon_[A-Za-z0-9]+$",
                 "python_pattern": "^phon_[A-Za-z0-9]+\\Z",
                 "required": True,
+                "observed": True,
             }
         },
         "query": {"_fields": {"types": ("string",)}},
@@ -93,11 +102,12 @@ OPERATIONS: Final[dict[str, Operation]] = {
                 "pattern": "^phon_[A-Za-z0-9]+$",
                 "python_pattern": "^phon_[A-Za-z0-9]+\\Z",
                 "required": True,
+                "observed": True,
             }
         },
         "query": {},
         "body": {
-            "label": {"types": ("string",), "max_length": 255},
+            "label": {"types": ("string",), "max_length": 255, "observed": True},
             "forward_to": {
                 "types": ("string",),
                 "pattern": "^\\+[1-9][0-9]{1,14}$",
@@ -144,7 +154,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
             },
         },
         "body_closed": True,
-        "body_min_properties": 1,
+        "body_min_properties": 0,
     },
     "deletePhoneNumber": {
         "path": {
@@ -153,6 +163,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
                 "pattern": "^phon_[A-Za-z0-9]+$",
                 "python_pattern": "^phon_[A-Za-z0-9]+\\Z",
                 "required": True,
+                "observed": True,
             }
         },
         "query": {},

@@ -32,7 +32,13 @@ class Api:
     def call(self, operation: str, method: str, url: str, **kwargs: Any) -> httpx.Response:
         response = self.client.request(method, url, **kwargs)
         assert "ratelimit" in response.headers
-        check_response(operation, response.status_code, response.json(), response.headers)
+        check_response(
+            operation,
+            response.status_code,
+            response.json(),
+            response.headers,
+            query=dict(response.request.url.params),
+        )
         return response
 
     def list(self, **params: Any) -> httpx.Response:

@@ -36,7 +36,7 @@ def test_every_operation_is_documented_secured_and_has_its_errors(
     assert op["summary"]
     assert op["description"]
     assert op["tags"] == (["Users"] if path == "/me/" else ["Phone Numbers"])
-    assert op["security"] == [{"apiKey": []}, {"oauth2": []}]
+    assert op["security"] == [{"apiKey": []}, {"oauth2": ["all.full_access"]}]
     assert {"401", "403", "429", "5XX"} <= set(op["responses"])
     too_many = speclib.response_spec(op["operationId"], 429)
     assert {"RateLimit", "Retry-After"} <= set(too_many["headers"])
@@ -51,11 +51,70 @@ def test_the_list_promises_no_order() -> None:
     assert "must not assume newest first, oldest first" in description
 
 
-def test_auth_schemes_are_basic_api_key_and_bearer() -> None:
-    """The API key goes as HTTP Basic, OAuth tokens as Bearer."""
+def test_auth_schemes_are_basic_api_key_and_oauth2_authorization_code() -> None:
+    """The API key goes as HTTP Basic; OAuth 2 is Close's authorization-code flow."""
     schemes = SPEC["components"]["securitySchemes"]
     assert schemes["apiKey"] == {**schemes["apiKey"], "type": "http", "scheme": "basic"}
-    assert schemes["oauth2"] == {**schemes["oauth2"], "type": "http", "scheme": "bearer"}
+    oauth = schemes["oauth2"]
+    assert oauth["type"] == "oauth2"
+    flow = oauth["flows"]["authorizationCode"]
+    assert flow["authorizationUrl"] == "https://app.close.com/oauth2/authorize/"
+    assert flow["tokenUrl"] == "https://api.close.com/oauth2/token/"
+    assert set(flow["scopes"]) == {"all.full_access", "offline_access"}
+
+
+def test_what_close_never_promised_is_marked_observed_not_required() -> None:
+    """Retry-After, error body keys and the exact refusal codes are marked observed."""
+    components = SPEC["components"]
+    assert components["headers"]["RetryAfter"]["x-close-observed"] is True
+    for name in ("Error", "ValidationError", "RateLimited"):
+        assert components["schemas"][name]["x-close-observed"] is True
+    assert components["schemas"]["RentRefusal"]["required"] == ["status"]
+    assert "minProperties" not in components["schemas"]["PhoneNumberUpdate"]
+    _, _, rent = speclib.operation("rentPhoneNumber")
+    assert rent["responses"]["400"]["x-close-observed"] is True
+    assert rent["responses"]["402"]["x-close-observed"] is True
+    assert "x-close-observed" not in rent["responses"]["4XX"]
+    _, _, listing = speclib.operation("listPhoneNumbers")
+    observed = {p["name"] for p in listing["parameters"] if p.get("x-close-observed")}
+    assert observed == {"number", "participant_user_id", "user_id"}
+
+
+def test_whole_numbers_are_strict_and_every_number_has_an_id() -> None:
+    """Answers without `_fields` are whole PhoneNumbers; partial ones still carry `id`."""
+    schemas = SPEC["components"]["schemas"]
+    assert "PhoneNumberOrFields" not in schemas
+    assert schemas["PhoneNumberPage"]["properties"]["data"]["items"] == {
+        "$ref": "#/components/schemas/PhoneNumber"
+    }
+    get = speclib.response_spec("getPhoneNumber", 200)
+    assert get["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/PhoneNumber"
+    }
+    assert schemas["PhoneNumberFields"]["required"] == ["id"]
+    validator = speclib.component_validator("PhoneNumber")
+    assert list(validator.iter_errors({"number": "+16505550100"}))
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["0000-00-00T00:00:00", "2026-55-01T00:00:00", "2026-01-32T00:00:00",
+     "2026-01-01T24:00:00", "2026-01-01T00:60:00", "2026-01-01T00:00:00+25:00",
+     "2026-01-01 00:00:00", "2026-01-01"],
+)  # fmt: skip
+def test_timestamps_outside_the_calendar_are_refused(value: str) -> None:
+    """The Timestamp pattern bounds months, days, hours, minutes and offsets."""
+    assert list(speclib.component_validator("Timestamp").iter_errors(value))
+
+
+@pytest.mark.parametrize(
+    "value",
+    ["2021-03-17T11:45:56.651057", "2026-03-02T14:05:11.482000+00:00",
+     "2026-12-31T23:59:59Z", "2024-02-29T00:00:00-05:30"],
+)  # fmt: skip
+def test_timestamps_close_sends_are_accepted(value: str) -> None:
+    """RFC 3339 with the offset optional, as Close's own rent example needs."""
+    assert not list(speclib.component_validator("Timestamp").iter_errors(value))
 
 
 def test_older_parameters_and_fields_are_marked_deprecated() -> None:
@@ -97,7 +156,6 @@ def test_phone_number_carries_every_field_close_returns() -> None:
         pytest.param("PhoneNumberUpdate", {"participant_groups": [f"group_{i}" for i in range(41)]},
                      id="41-groups"),
         pytest.param("PhoneNumberUpdate", {"lable": "typo"}, id="unknown-field"),
-        pytest.param("PhoneNumberUpdate", {}, id="empty-update"),
         pytest.param("RentRequest", {"prefix": "650"}, id="no-country"),
         pytest.param("RentRequest", {"country": "USA"}, id="three-letter-country"),
         pytest.param("RentRequest", {"country": "US", "prefix": "650123"}, id="six-digit-prefix"),
@@ -114,10 +172,12 @@ def test_request_schemas_refuse_bad_input(schema: str, body: Any) -> None:
     [
         pytest.param("RentRefusal", {"status": "has-voice-only", "error": "x"}, id="known-status"),
         pytest.param("RentRefusal", {"status": "needs-port-in", "error": "x"}, id="new-status"),
-        pytest.param("PhoneNumberFields", {"type": "satellite", "carrier": "telnyx"},
+        pytest.param("PhoneNumberFields",
+                     {"id": "phon_1", "type": "satellite", "carrier": "telnyx"},
                      id="new-enum-values"),
         pytest.param("PhoneNumberFields", {"id": "phon_1", "flux": 1}, id="new-field"),
-        pytest.param("PhoneNumberFields", {"date_created": "2021-03-17T11:45:56.651057"},
+        pytest.param("PhoneNumberFields",
+                     {"id": "phon_1", "date_created": "2021-03-17T11:45:56.651057"},
                      id="naive-timestamp"),
     ],
 )  # fmt: skip

@@ -16,7 +16,7 @@ from close_phone_numbers_client.models import (
 
 from . import _validation as check
 from ._errors import InvalidRequestError
-from ._pagination import Cursor, as_fields
+from ._pagination import Cursor
 from ._plan import DELETE, GET, LIST, ME, RENT, UPDATE, Plan, Policy, call
 from ._rent import is_me, is_number
 from ._types import NotGiven
@@ -27,8 +27,14 @@ def _phone_number_id(operation: str, value: object) -> str:
     return number_id
 
 
-def _is_partial(parsed: object) -> TypeGuard[PhoneNumber | PhoneNumberFields]:
-    return type(parsed) is PhoneNumberFields or type(parsed) is PhoneNumber
+def _is_partial(parsed: object) -> TypeGuard[PhoneNumberFields]:
+    return type(parsed) is PhoneNumberFields
+
+
+def _partial(data: Any) -> PhoneNumberFields:
+    if not isinstance(data, dict):
+        raise TypeError("a phone number must be a JSON object")
+    return PhoneNumberFields.from_dict(data)
 
 
 def _is_deleted(parsed: object) -> TypeGuard[object]:
@@ -77,8 +83,8 @@ def get(policy: Policy, number_id: str, fields: object) -> Plan[PhoneNumber | Ph
         number, _ = yield from call(GET, kwargs, policy, is_number)
         return number
     kwargs["field_fields"] = check.fields(fields)
-    partial, _ = yield from call(GET, kwargs, policy, _is_partial)
-    return as_fields(partial)
+    partial, _ = yield from call(GET, kwargs, policy, _is_partial, parse=_partial)
+    return partial
 
 
 def me(policy: Policy) -> Plan[Me]:

@@ -42,16 +42,32 @@ def is_full_page(parsed: object) -> TypeGuard[PhoneNumberPage]:
     return type(parsed) is PhoneNumberPage and all(type(n) is PhoneNumber for n in parsed.data)
 
 
-def is_page(parsed: object) -> TypeGuard[PhoneNumberPage]:
+class FieldsPage:
+    """A page of partial (``_fields``) numbers, read by `fields_page`."""
+
+    __slots__ = ("data", "has_more")
+
+    def __init__(self, data: list[PhoneNumberFields], has_more: bool) -> None:
+        self.data = data
+        self.has_more = has_more
+
+
+def fields_page(body: Any) -> FieldsPage:
+    """Read a ``_fields`` page: the spec types its items as whole numbers, they are partial."""
+    if not isinstance(body, dict) or not isinstance(body.get("data"), list):
+        raise TypeError("a page must be an object with a list `data`")
+    has_more = body["has_more"]
+    if not isinstance(has_more, bool):
+        raise TypeError("has_more must be a boolean")
+    items = body["data"]
+    if not all(isinstance(item, dict) for item in items):
+        raise TypeError("each number must be a JSON object")
+    return FieldsPage([PhoneNumberFields.from_dict(item) for item in items], has_more)
+
+
+def is_page(parsed: object) -> TypeGuard[FieldsPage]:
     """A page of partial (``_fields``) numbers."""
-    return type(parsed) is PhoneNumberPage
-
-
-def as_fields(number: PhoneNumber | PhoneNumberFields) -> PhoneNumberFields:
-    """A number as a partial object: a ``_fields`` answer with every field still is one."""
-    if type(number) is PhoneNumberFields:
-        return number
-    return PhoneNumberFields.from_dict(number.to_dict())
+    return type(parsed) is FieldsPage
 
 
 class Cursor(Generic[Item]):
@@ -86,8 +102,11 @@ class Cursor(Generic[Item]):
     def next_page(self) -> Plan[list[Item]]:
         """Fetch the next page and return its numbers not yielded before."""
         kwargs = {**self._kwargs, "field_skip": self._skip, "field_limit": self._limit}
-        accept = is_page if self._partial else is_full_page
-        page, response = yield from call(LIST, kwargs, self._policy, accept)
+        page: PhoneNumberPage | FieldsPage
+        if self._partial:
+            page, response = yield from call(LIST, kwargs, self._policy, is_page, parse=fields_page)
+        else:
+            page, response = yield from call(LIST, kwargs, self._policy, is_full_page)
         data: list[Any] = page.data
         self._skip += len(data)
         self.done = page.has_more is not True or not data
@@ -108,8 +127,6 @@ class Cursor(Generic[Item]):
                 "listing instead of paging for ever (filters narrow a listing down)",
                 response,
             )
-        if self._partial:
-            data = [as_fields(n) for n in data]
         return data
 
     def _check(self, data: list[Any], response: httpx.Response | None) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Coroutine, Generator
 from contextvars import ContextVar
+from http import HTTPStatus
 from logging import DEBUG
 from typing import Any, Final, TypeGuard, TypeVar, cast
 
@@ -193,6 +194,31 @@ def may_have_run(error: Exception) -> bool:
     return isinstance(error, APIConnectionError) and not surely_not_sent(error.__cause__)
 
 
+def reparsed(outcome: Outcome, parse: Callable[[Any], object]) -> Outcome:
+    """A success parsed again from its raw JSON by ``parse`` instead of the generated model.
+
+    The spec types a ``_fields`` answer as the whole object (OpenAPI cannot say that
+    ``_fields`` relaxes it), so such answers are read with the partial model here.
+    """
+    raw = outcome.raw
+    if raw is None or not 200 <= raw.status_code < 300:
+        return outcome
+    try:
+        parsed = parse(raw.json())
+    except _PARSE_ERRORS as exc:
+        return Outcome(None, raw, exc)
+    return Outcome(
+        Response(
+            status_code=HTTPStatus(raw.status_code),
+            content=raw.content,
+            headers=raw.headers,
+            parsed=parsed,
+        ),
+        raw,
+        None,
+    )
+
+
 def call(
     operation: Operation,
     kwargs: dict[str, Any],
@@ -200,16 +226,20 @@ def call(
     accept: Callable[[Any], TypeGuard[T]],
     *,
     gone_means_done: bool = False,
+    parse: Callable[[Any], object] | None = None,
 ) -> Plan[tuple[T, httpx.Response | None]]:
     """Send with retries; return the accepted parsed body and the raw response, or raise.
 
     With ``gone_means_done`` (deletes), a 404 after an attempt that may have run is the
-    earlier attempt's success, not an error.
+    earlier attempt's success, not an error. With ``parse``, a success is read from its
+    JSON by that function instead of the generated model.
     """
     attempt = 0
     ran = False
     while True:
         outcome = yield from send_once(operation, kwargs, policy)
+        if parse is not None:
+            outcome = reparsed(outcome, parse)
         error = failure_of(outcome, accept)
         if error is None:
             assert outcome.response is not None

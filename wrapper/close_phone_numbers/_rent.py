@@ -36,7 +36,7 @@ from ._errors import (
     RentOutcomeUnknownError,
     UnexpectedResponseError,
 )
-from ._pagination import is_page
+from ._pagination import fields_page, is_page
 from ._plan import GET, LIST, ME, RENT, Plan, Policy, Sleep, call, may_have_run, watched
 from ._rentbook import RentBook
 
@@ -139,7 +139,7 @@ def _list_ids(filters: dict[str, Any], policy: Policy) -> Plan[tuple[_Snapshot, 
     skip = 0
     for _ in range(MAX_LISTED_PAGES):
         kwargs = {**filters, "field_skip": skip, "field_limit": MAX_PAGE_SIZE, "field_fields": "id"}
-        page, raw = yield from call(LIST, kwargs, policy, is_page)
+        page, raw = yield from call(LIST, kwargs, policy, is_page, parse=fields_page)
         if offset is None:
             offset = _clock_offset(raw)
         ids.update(n.id for n in page.data if isinstance(n.id, str))

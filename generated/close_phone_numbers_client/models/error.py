@@ -19,7 +19,8 @@ _SHOWN: tuple[str, ...] = ("error",)
 
 @_attrs_define
 class Error:
-    """An error with a message for people.
+    """An error with a message for people. Close publishes no error schema;
+    the `error` key was observed.
 
     Attributes:
         error (str): What went wrong.

@@ -103,7 +103,7 @@ class PhoneNumber:
     `was_ported`, `inbound_ring_duration`), so those are optional.
 
     Attributes:
-        id (str): A phone number id.
+        id (str): A phone number id; the `phon_` prefix is seen in every example.
         organization_id (str): An organization id.
         user_id (None | str): The sole member of a single-member number, otherwise null. Use
             `participants` instead.
@@ -126,12 +126,14 @@ class PhoneNumber:
         mms_enabled (bool): Whether the number can send and receive MMS.
         supports_sms_to_countries (list[str]): Countries the number can text by SMS.
         supports_mms_to_countries (list[str]): Countries the number can text by MMS.
-        date_created (str): An ISO 8601 date and time. Close usually adds a UTC offset; some
-            responses (notably of older rents) omit it, in which case the time is in
-            UTC.
-        date_updated (str): An ISO 8601 date and time. Close usually adds a UTC offset; some
-            responses (notably of older rents) omit it, in which case the time is in
-            UTC.
+        date_created (str): An RFC 3339 date and time whose offset may be left out. Close usually
+            adds a UTC offset; some responses (Close's own rent example) omit it, in
+            which case the time is in UTC. It must be a real calendar date: the
+            pattern bounds each part, and validators also parse it (no 30 February).
+        date_updated (str): An RFC 3339 date and time whose offset may be left out. Close usually
+            adds a UTC offset; some responses (Close's own rent example) omit it, in
+            which case the time is in UTC. It must be a real calendar date: the
+            pattern bounds each part, and validators also parse it (no 30 February).
         participants (list[str] | Unset): The users taking part in the number.
         participant_groups (list[str] | Unset): The groups taking part in the number.
         phone_numbers (list[str] | Unset): Outside numbers that ring along with a group number.
@@ -144,7 +146,8 @@ class PhoneNumber:
         press_1_to_accept (bool | Unset): Whether a forwarded call must be accepted by pressing 1.
         inbound_ring_duration (int | None | Unset): Seconds an inbound call rings before moving on
             (to voicemail, for
-            example); null means Close's default of 30.
+            example); null means Close's default of 30. Close documents 15 to
+            90 for updates only; that answers keep to it was inferred.
         was_ported (bool | Unset): Whether the number was ported into Close.
     """
 

@@ -98,13 +98,13 @@ _SHOWN: tuple[str, ...] = (
 
 @_attrs_define
 class PhoneNumberFields:
-    """A phone number as Close describes it, with no field required. Responses
-    to requests with `_fields` carry only the fields asked for; a full
-    object is a `PhoneNumber`. Fields that are not listed here are kept by
-    clients, as Close adds fields over time.
+    """A phone number as Close describes it, with only `id` required.
+    Responses to requests with `_fields` carry only the fields asked for,
+    and `id`; a full object is a `PhoneNumber`. Fields that are not listed
+    here are kept by clients, as Close adds fields over time.
 
     Attributes:
-        id (str | Unset): A phone number id.
+        id (str): A phone number id; the `phon_` prefix is seen in every example.
         organization_id (str | Unset): An organization id.
         user_id (None | str | Unset): The sole member of a single-member number, otherwise null. Use
             `participants` instead.
@@ -127,7 +127,8 @@ class PhoneNumberFields:
         press_1_to_accept (bool | Unset): Whether a forwarded call must be accepted by pressing 1.
         inbound_ring_duration (int | None | Unset): Seconds an inbound call rings before moving on
             (to voicemail, for
-            example); null means Close's default of 30.
+            example); null means Close's default of 30. Close documents 15 to
+            90 for updates only; that answers keep to it was inferred.
         country (None | str | Unset): The country of the number.
         carrier (Carrier | None | str | Unset): The carrier behind the number, if Close says; an
             open set.
@@ -144,15 +145,19 @@ class PhoneNumberFields:
         supports_sms_to_countries (list[str] | Unset): Countries the number can text by SMS.
         supports_mms_to_countries (list[str] | Unset): Countries the number can text by MMS.
         was_ported (bool | Unset): Whether the number was ported into Close.
-        date_created (str | Unset): An ISO 8601 date and time. Close usually adds a UTC offset; some
-            responses (notably of older rents) omit it, in which case the time is in
-            UTC.
-        date_updated (str | Unset): An ISO 8601 date and time. Close usually adds a UTC offset; some
-            responses (notably of older rents) omit it, in which case the time is in
-            UTC.
+        date_created (str | Unset): An RFC 3339 date and time whose offset may be left out. Close
+            usually
+            adds a UTC offset; some responses (Close's own rent example) omit it, in
+            which case the time is in UTC. It must be a real calendar date: the
+            pattern bounds each part, and validators also parse it (no 30 February).
+        date_updated (str | Unset): An RFC 3339 date and time whose offset may be left out. Close
+            usually
+            adds a UTC offset; some responses (Close's own rent example) omit it, in
+            which case the time is in UTC. It must be a real calendar date: the
+            pattern bounds each part, and validators also parse it (no 30 February).
     """
 
-    id: str | Unset = UNSET
+    id: str
     organization_id: str | Unset = UNSET
     user_id: None | str | Unset = UNSET
     number: str | Unset = UNSET
@@ -192,9 +197,9 @@ class PhoneNumberFields:
     )
 
     def to_dict(self) -> dict[str, Any]:
-        _out: dict[str, Any] = {}
-        if not isinstance(self.id, Unset):
-            _out["id"] = self.id
+        _out: dict[str, Any] = {
+            "id": self.id,
+        }
         if not isinstance(self.organization_id, Unset):
             _out["organization_id"] = self.organization_id
         if not isinstance(self.user_id, Unset):
@@ -287,13 +292,11 @@ class PhoneNumberFields:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise mismatch("object", src_dict)
-        _seen = 0
+        _seen = 1
         try:
-            id = src_dict.get("id", UNSET)
-            if id is not UNSET:
-                _seen += 1
-                if not isinstance(id, str):
-                    raise mismatch("string", id, "id")
+            id = src_dict["id"]
+            if not isinstance(id, str):
+                raise mismatch("string", id, "id")
 
             organization_id = src_dict.get("organization_id", UNSET)
             if organization_id is not UNSET:

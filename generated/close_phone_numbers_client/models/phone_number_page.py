@@ -11,7 +11,6 @@ from ..types import extras_key, show
 
 if TYPE_CHECKING:
     from ..models.phone_number import PhoneNumber
-    from ..models.phone_number_fields import PhoneNumberFields
 
 
 T = TypeVar("T", bound="PhoneNumberPage")
@@ -35,11 +34,11 @@ class PhoneNumberPage:
     """One page of a list.
 
     Attributes:
-        data (list[PhoneNumber | PhoneNumberFields]):
+        data (list[PhoneNumber]):
         has_more (bool): Whether more numbers follow this page.
     """
 
-    data: list[PhoneNumber | PhoneNumberFields]
+    data: list[PhoneNumber]
     has_more: bool
     # None until there is an unknown field: most objects have none.
     _additional: dict[str, Any] | None = _attrs_field(
@@ -64,7 +63,6 @@ class PhoneNumberPage:
             SchemaMismatch: a field is missing or has a value its schema does not allow.
         """
         from ..models.phone_number import PhoneNumber  # noqa: PLC0415
-        from ..models.phone_number_fields import PhoneNumberFields  # noqa: PLC0415
 
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise mismatch("object", src_dict)
@@ -76,14 +74,7 @@ class PhoneNumberPage:
             data_items: list[Any] = []
             try:
                 for _item0 in data:
-                    if isinstance(_item0, dict):
-                        try:
-                            _item0 = PhoneNumber.from_dict(_item0)
-                        except SchemaMismatch:
-                            _item0 = PhoneNumberFields.from_dict(_item0)
-
-                    else:
-                        raise mismatch("object", _item0)
+                    _item0 = PhoneNumber.from_dict(_item0)
 
                     data_items.append(_item0)
             except SchemaMismatch as _error:

@@ -43,7 +43,7 @@ class PhoneNumberUpdate:
     """The settings to change; everything left out stays as it is.
 
     Attributes:
-        label (str | Unset): A name for the number.
+        label (str | Unset): A name for the number; the limit of 255 was inferred.
         forward_to (str | Unset): A phone number in E.164 form, such as `+16505550100`.
         forward_to_enabled (bool | Unset): Whether calls are forwarded to `forward_to`.
         voicemail_greeting_url (None | str | Unset): An https URL of an MP3 greeting; `null` removes

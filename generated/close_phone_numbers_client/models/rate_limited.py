@@ -24,7 +24,7 @@ _SHOWN: tuple[str, ...] = ("error",)
 @_attrs_define
 class RateLimited:
     """A spent rate limit. Read the `RateLimit` and `Retry-After` headers; the
-    body's `error` object is kept for older clients.
+    body's `error` object is kept for older clients; its shape was observed.
 
     Attributes:
         error (RateLimitDetail | str):

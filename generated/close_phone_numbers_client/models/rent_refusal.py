@@ -8,7 +8,7 @@ from attrs import field as _attrs_field
 
 from ..errors import mismatch, missing
 from ..models.rent_refusal_status import RentRefusalStatus
-from ..types import extras_key, show
+from ..types import UNSET, Unset, extras_key, show
 
 _RentRefusalStatus_BY_VALUE = {member.value: member for member in RentRefusalStatus}
 
@@ -30,17 +30,18 @@ _SHOWN: tuple[str, ...] = (
 
 @_attrs_define
 class RentRefusal:
-    """A rent Close refused; nothing was rented and nothing was charged.
+    """A rent Close refused; nothing was rented and nothing was charged. Close
+    documents `status`, and `error` for the status `error`.
 
     Attributes:
         status (RentRefusalStatus | str): Why no number was rented. The set is open: Close adds
             statuses, and
             clients must accept unknown ones.
-        error (str): What went wrong, for people.
+        error (str | Unset): What went wrong, for people.
     """
 
     status: RentRefusalStatus | str
-    error: str
+    error: str | Unset = UNSET
     # None until there is an unknown field: most objects have none.
     _additional: dict[str, Any] | None = _attrs_field(
         init=False, default=None, eq=extras_key
@@ -53,8 +54,9 @@ class RentRefusal:
                 if isinstance(self.status, RentRefusalStatus)
                 else self.status
             ),
-            "error": self.error,
         }
+        if not isinstance(self.error, Unset):
+            _out["error"] = self.error
         _extra = self._additional
         if _extra:
             return {**_extra, **_out}
@@ -69,7 +71,7 @@ class RentRefusal:
         """
         if src_dict.__class__ is not dict and not isinstance(src_dict, Mapping):
             raise mismatch("object", src_dict)
-        _seen = 2
+        _seen = 1
         try:
             status = src_dict["status"]
             if isinstance(status, str):
@@ -77,9 +79,11 @@ class RentRefusal:
             else:
                 raise mismatch("string", status, "status")
 
-            error = src_dict["error"]
-            if not isinstance(error, str):
-                raise mismatch("string", error, "error")
+            error = src_dict.get("error", UNSET)
+            if error is not UNSET:
+                _seen += 1
+                if not isinstance(error, str):
+                    raise mismatch("string", error, "error")
 
         except KeyError as _absent:
             raise missing(_absent.args[0]) from None

@@ -32,7 +32,8 @@ _SHOWN: tuple[str, ...] = (
 @_attrs_define
 class ValidationError:
     """An invalid request. `errors` holds problems with the request as a whole,
-    `field-errors` a message per field name.
+    `field-errors` a message per field name. Close promises neither key;
+    both were observed (in its official client's tests).
 
     Attributes:
         errors (list[str]): Problems not tied to one field.

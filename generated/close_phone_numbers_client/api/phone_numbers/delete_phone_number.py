@@ -83,7 +83,7 @@ def sync_detailed(
     a personal number can be deleted only by its own user.
 
     Args:
-        id (str): A phone number id.
+        id (str): A phone number id; the `phon_` prefix is seen in every example.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,7 +114,7 @@ def sync(
     a personal number can be deleted only by its own user.
 
     Args:
-        id (str): A phone number id.
+        id (str): A phone number id; the `phon_` prefix is seen in every example.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +142,7 @@ async def asyncio_detailed(
     a personal number can be deleted only by its own user.
 
     Args:
-        id (str): A phone number id.
+        id (str): A phone number id; the `phon_` prefix is seen in every example.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +173,7 @@ async def asyncio(
     a personal number can be deleted only by its own user.
 
     Args:
-        id (str): A phone number id.
+        id (str): A phone number id; the `phon_` prefix is seen in every example.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

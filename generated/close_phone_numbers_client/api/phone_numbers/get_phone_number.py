@@ -6,10 +6,8 @@ import httpx
 
 from ... import errors
 from ...client import AuthenticatedClient, Client
-from ...errors import SchemaMismatch, mismatch
 from ...models.error import Error
 from ...models.phone_number import PhoneNumber
-from ...models.phone_number_fields import PhoneNumberFields
 from ...models.rate_limited import RateLimited
 from ...models.validation_error import ValidationError
 from ...types import UNSET, Response, Unset, loads
@@ -40,21 +38,10 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PhoneNumber | PhoneNumberFields | RateLimited | ValidationError | None:
+) -> Error | PhoneNumber | RateLimited | ValidationError | None:
     status = response.status_code
     if status == 200:
-        body = loads(response.content)
-        if isinstance(body, dict):
-            try:
-                body = PhoneNumber.from_dict(body)
-            except SchemaMismatch:
-                body = PhoneNumberFields.from_dict(body)
-
-        else:
-            raise mismatch("object", body)
-
-        response_200: PhoneNumber | PhoneNumberFields = body
-        return response_200
+        return PhoneNumber.from_dict(loads(response.content))
 
     if status == 400:
         return ValidationError.from_dict(loads(response.content))
@@ -84,7 +71,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PhoneNumber | PhoneNumberFields | RateLimited | ValidationError]:
+) -> Response[Error | PhoneNumber | RateLimited | ValidationError]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -98,13 +85,13 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     field_fields: str | Unset = UNSET,
-) -> Response[Error | PhoneNumber | PhoneNumberFields | RateLimited | ValidationError]:
+) -> Response[Error | PhoneNumber | RateLimited | ValidationError]:
     """Retrieve a phone number
 
      Fetches one phone number of the organization by its id.
 
     Args:
-        id (str): A phone number id.
+        id (str): A phone number id; the `phon_` prefix is seen in every example.
         field_fields (str | Unset):
 
     Raises:
@@ -112,7 +99,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PhoneNumber | PhoneNumberFields | RateLimited | ValidationError]
+        Response[Error | PhoneNumber | RateLimited | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -130,13 +117,13 @@ def sync(
     *,
     client: AuthenticatedClient,
     field_fields: str | Unset = UNSET,
-) -> Error | PhoneNumber | PhoneNumberFields | RateLimited | ValidationError | None:
+) -> Error | PhoneNumber | RateLimited | ValidationError | None:
     """Retrieve a phone number
 
      Fetches one phone number of the organization by its id.
 
     Args:
-        id (str): A phone number id.
+        id (str): A phone number id; the `phon_` prefix is seen in every example.
         field_fields (str | Unset):
 
     Raises:
@@ -144,7 +131,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PhoneNumber | PhoneNumberFields | RateLimited | ValidationError
+        Error | PhoneNumber | RateLimited | ValidationError
     """
 
     return sync_detailed(
@@ -159,13 +146,13 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     field_fields: str | Unset = UNSET,
-) -> Response[Error | PhoneNumber | PhoneNumberFields | RateLimited | ValidationError]:
+) -> Response[Error | PhoneNumber | RateLimited | ValidationError]:
     """Retrieve a phone number
 
      Fetches one phone number of the organization by its id.
 
     Args:
-        id (str): A phone number id.
+        id (str): A phone number id; the `phon_` prefix is seen in every example.
         field_fields (str | Unset):
 
     Raises:
@@ -173,7 +160,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PhoneNumber | PhoneNumberFields | RateLimited | ValidationError]
+        Response[Error | PhoneNumber | RateLimited | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -191,13 +178,13 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     field_fields: str | Unset = UNSET,
-) -> Error | PhoneNumber | PhoneNumberFields | RateLimited | ValidationError | None:
+) -> Error | PhoneNumber | RateLimited | ValidationError | None:
     """Retrieve a phone number
 
      Fetches one phone number of the organization by its id.
 
     Args:
-        id (str): A phone number id.
+        id (str): A phone number id; the `phon_` prefix is seen in every example.
         field_fields (str | Unset):
 
     Raises:
@@ -205,7 +192,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PhoneNumber | PhoneNumberFields | RateLimited | ValidationError
+        Error | PhoneNumber | RateLimited | ValidationError
     """
 
     return (

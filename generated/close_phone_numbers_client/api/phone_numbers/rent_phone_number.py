@@ -77,6 +77,20 @@ def _parse_response(
     if status == 429:
         return RateLimited.from_dict(loads(response.content))
 
+    if 400 <= status <= 499:
+        body = loads(response.content)
+        if isinstance(body, dict):
+            try:
+                body = RentRefusal.from_dict(body)
+            except SchemaMismatch:
+                body = ValidationError.from_dict(body)
+
+        else:
+            raise mismatch("object", body)
+
+        response_4xx: RentRefusal | ValidationError = body
+        return response_4xx
+
     if 500 <= status <= 599:
         return Error.from_dict(loads(response.content))
 

@@ -94,7 +94,7 @@ def sync_detailed(
     Personal numbers can be changed only by their own user.
 
     Args:
-        id (str): A phone number id.
+        id (str): A phone number id; the `phon_` prefix is seen in every example.
         body (PhoneNumberUpdate): The settings to change; everything left out stays as it is.
 
     Raises:
@@ -130,7 +130,7 @@ def sync(
     Personal numbers can be changed only by their own user.
 
     Args:
-        id (str): A phone number id.
+        id (str): A phone number id; the `phon_` prefix is seen in every example.
         body (PhoneNumberUpdate): The settings to change; everything left out stays as it is.
 
     Raises:
@@ -163,7 +163,7 @@ async def asyncio_detailed(
     Personal numbers can be changed only by their own user.
 
     Args:
-        id (str): A phone number id.
+        id (str): A phone number id; the `phon_` prefix is seen in every example.
         body (PhoneNumberUpdate): The settings to change; everything left out stays as it is.
 
     Raises:
@@ -199,7 +199,7 @@ async def asyncio(
     Personal numbers can be changed only by their own user.
 
     Args:
-        id (str): A phone number id.
+        id (str): A phone number id; the `phon_` prefix is seen in every example.
         body (PhoneNumberUpdate): The settings to change; everything left out stays as it is.
 
     Raises:
