@@ -8,8 +8,7 @@ import sys
 from urllib.parse import urlsplit
 
 import httpx
-
-from contract_tests._recorder import SessionOptions, SessionRefused
+from close_phone_contract._session import SessionOptions, SessionRefused
 
 CLOSE_BASE_URL = "https://api.close.com/api/v1"
 KEY_VARIABLE = "CLOSE_API_KEY"

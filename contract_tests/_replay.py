@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+from close_phone_contract._exchange import Exchange
 from close_phone_numbers_client import AuthenticatedClient
 from close_phone_numbers_client.api.phone_numbers import (
     delete_phone_number,
@@ -21,9 +22,7 @@ from close_phone_numbers_client.api.phone_numbers import (
     update_phone_number,
 )
 from close_phone_numbers_client.api.users import get_me
-from close_phone_numbers_client.models import PhoneNumberUpdate, RentRequest
-
-from contract_tests._exchange import Exchange
+from close_phone_numbers_client.models import PhoneNumberFields, PhoneNumberUpdate, RentRequest
 
 BASE_URL = "https://api.close.com/api/v1"
 # The generated client renames the underscore parameters; see tools.md §A.
@@ -90,13 +89,37 @@ def _call(exchange: Exchange, client: AuthenticatedClient) -> Any:
     return calls[exchange.operation]()
 
 
+class _Partial:
+    """A `_fields` answer read as the spec says: its numbers as PhoneNumberFields."""
+
+    def __init__(self, body: Any) -> None:
+        self.body = body
+
+    def to_dict(self) -> Any:
+        if "data" in self.body:
+            data = [PhoneNumberFields.from_dict(n).to_dict() for n in self.body["data"]]
+            return {**self.body, "data": data}
+        return PhoneNumberFields.from_dict(self.body).to_dict()
+
+
 def replay_generated(exchange: Exchange) -> Any:
-    """Replay through the generated client; return the parsed model."""
+    """Replay through the generated client; return the parsed model.
+
+    A success to a request with `_fields` is no whole number, so the generated parser
+    refuses it; it is read with PhoneNumberFields, as the spec's `x-close-fields-schemas`
+    says.
+    """
     client = AuthenticatedClient(base_url=BASE_URL, token="replay", prefix="Bearer")
     client.set_httpx_client(httpx.Client(base_url=BASE_URL, transport=fixture_transport(exchange)))
+    partial = "_fields" in exchange.query and 200 <= exchange.status < 300
     with client:
-        response = _call(exchange, client)
-    parsed = response.parsed
+        try:
+            response = _call(exchange, client)
+        except KeyError:
+            if not partial:
+                raise
+            response = None
+    parsed = _Partial(exchange.response_body) if partial else response.parsed
     if parsed is None:
         raise ReplayMismatch(f"{exchange.name}: the generated client did not parse the response")
     if exchange.response_body is not None:

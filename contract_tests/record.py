@@ -12,9 +12,10 @@ import datetime
 import sys
 from pathlib import Path
 
+from close_phone_contract._scrub import UnscrubbedSecret
+from close_phone_contract._session import Recorder, run_session, write_session
+
 from contract_tests import _cli
-from contract_tests._recorder import Recorder, run_session, write_session
-from contract_tests._scrub import UnscrubbedSecret
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -5,12 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from close_phone_contract import _exchange
 
-from contract_tests import _conformance, _exchange, _replay, speclib
+from contract_tests import _conformance, _replay, speclib
+from contract_tests._fixtures import FIXTURES_DIR
 from contract_tests._summary import TALLY
 
-FIXTURES = list(_exchange.discover())
-IDS = [str(p.relative_to(_exchange.FIXTURES_DIR)) for p in FIXTURES]
+FIXTURES = list(_exchange.discover(FIXTURES_DIR))
+IDS = [str(p.relative_to(FIXTURES_DIR)) for p in FIXTURES]
 
 
 def test_fixtures_exist_for_every_operation() -> None:

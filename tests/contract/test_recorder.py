@@ -8,16 +8,16 @@ from pathlib import Path
 
 import httpx
 import pytest
-
-from contract_tests import _conformance
-from contract_tests._exchange import load
-from contract_tests._recorder import (
+from close_phone_contract._exchange import load
+from close_phone_contract._session import (
     Recorder,
     SessionOptions,
     SessionRefused,
     run_session,
     write_session,
 )
+
+from contract_tests import _conformance
 
 KEY = "api_recorderTestKey0123456789"
 NUMBER_ID = "phon_8ZcQ3Lq1f0XkWmR2yV7tB4nD6hJ9sA5eG1uP3oK0iTr"

@@ -6,9 +6,8 @@ import base64
 from pathlib import Path
 
 import pytest
-
-from contract_tests._exchange import Exchange, dump, load
-from contract_tests._scrub import Scrubber, UnscrubbedSecret, find_secrets, write_fixtures
+from close_phone_contract._exchange import Exchange, dump, load
+from close_phone_contract._scrub import Scrubber, UnscrubbedSecret, find_secrets, write_fixtures
 
 KEY = "api_5uPerSecretKey0123456789abcdef"
 ALICE = "user_3xHq7LbN0cVt5RmW2sJ8kD4fG6pZ1aY9eU0oQ3iTnBc"
@@ -138,8 +137,9 @@ def test_a_scrubbed_recording_round_trips_through_the_fixture_format(tmp_path: P
 
 def test_the_key_stays_out_of_reprs() -> None:
     """Neither the scrubber nor the live target shows the key it holds."""
+    from close_phone_contract._session import SessionOptions
+
     from contract_tests._live import LiveTarget
-    from contract_tests._recorder import SessionOptions
 
     target = LiveTarget(
         base_url="https://api.close.com/api/v1",

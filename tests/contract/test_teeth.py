@@ -13,8 +13,9 @@ from typing import Any
 
 import pytest
 import yaml
+from close_phone_contract import _exchange
 
-from contract_tests import _conformance, _exchange, _replay
+from contract_tests import _conformance, _replay
 
 ROOT = Path(__file__).resolve().parents[2]
 SPEC = ROOT / "openapi" / "phone_numbers.yaml"
@@ -136,7 +137,7 @@ def test_a_missing_status_code_in_the_spec_fails_the_suite(
     """Dropping the 201 of rentPhoneNumber makes its recorded 201 undocumented."""
     code, output = runs["missing-status"]
     assert code == 1, output[-2000:]
-    assert "does not document status 201" in output
+    assert "201, which it does not document" in output
 
 
 def test_a_wrong_type_in_the_spec_fails_the_emulator_suite_too(

@@ -20,8 +20,8 @@ from typing import Any
 
 import httpx
 
-from contract_tests._exchange import Exchange
-from contract_tests._scrub import Scrubber, write_fixtures
+from ._exchange import Exchange
+from ._scrub import Scrubber, write_fixtures
 
 # Parsed here rather than with close_phone_numbers._retry: the live runner imports this
 # module before it starts pytest, and importing the library first would stop pytest from

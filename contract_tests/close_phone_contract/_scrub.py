@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from contract_tests._exchange import Exchange, dump
+from ._exchange import Exchange, dump
 
 REQUEST_HEADERS = frozenset({"accept", "content-type"})
 RESPONSE_HEADERS = frozenset({"content-type", "ratelimit", "retry-after", "location"})

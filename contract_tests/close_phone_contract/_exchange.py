@@ -8,23 +8,16 @@ A fixture is a JSON object::
 
 `path` is relative to the API root (`/phone_number/…/`), `query` maps each
 parameter to its string value, and bodies are parsed JSON (`null` when there is
-none). contract_tests/README.md documents it for people.
+none). The README of contract_tests documents it for people.
 """
 
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-
-# CLOSE_CONTRACT_FIXTURES points the suite at another fixture tree (a corrupted copy, in
-# the tests that prove corruption is caught).
-FIXTURES_DIR = Path(
-    os.environ.get("CLOSE_CONTRACT_FIXTURES") or Path(__file__).resolve().parent / "fixtures"
-)
 
 _TOP_KEYS = {"operation", "source", "request", "response"}
 _REQUEST_KEYS = {"method", "path", "query", "headers", "body"}
@@ -147,6 +140,6 @@ def dump(exchange: Exchange) -> str:
     return json.dumps(exchange.to_dict(), indent=2, ensure_ascii=False) + "\n"
 
 
-def discover(root: Path = FIXTURES_DIR) -> Iterator[Path]:
+def discover(root: Path) -> Iterator[Path]:
     """Every fixture file under `root`, in a stable order."""
     yield from sorted(root.rglob("*.json"))
