@@ -1,4 +1,4 @@
-"""Command-line pieces shared by `contract_tests.record` and `contract_tests.live`."""
+"""Command-line pieces of `contract_tests.record`."""
 
 from __future__ import annotations
 

@@ -15,9 +15,12 @@ from pathlib import Path
 from typing import TextIO
 
 from ._session import SessionOptions, SessionRefused
-from ._spec import Spec
 
 EXIT_OK, EXIT_BROKEN, EXIT_USAGE, EXIT_AUTH, EXIT_UNREACHABLE = 0, 1, 2, 3, 8
+MISSING_EXTRA = (
+    "verify needs the 'contract' extra ({name} is missing): "
+    "pip install 'close-phone-numbers[contract]'\n"
+)
 KEY_VARIABLE = "CLOSE_API_KEY"
 CLOSE_BASE_URL = "https://api.close.com/api/v1"
 
@@ -76,9 +79,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--allow-update", metavar="NUMBER_ID", help="also update this number with its own values"
     )
-    parser.add_argument(
-        "--allow-rent", action="store_true", help="also rent numbers (costs money)"
-    )
+    parser.add_argument("--allow-rent", action="store_true", help="also rent numbers (costs money)")
     parser.add_argument("--max-rents", type=int, default=0, metavar="N", help="rent at most N")
     parser.add_argument("--rent-country", default="US", help="country to rent in (default US)")
     parser.add_argument("--rent-prefix", help="area code or prefix to rent in")
@@ -167,9 +168,13 @@ def _target(args: argparse.Namespace) -> Iterator[object]:
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
     """Verify as `args` say; print the summary; return the exit status."""
-    from ._runner import AuthRefused, Target, Unreachable, verify
-
     out, err = out or sys.stdout, err or sys.stderr
+    try:
+        from ._runner import AuthRefused, Target, Unreachable, verify
+        from ._spec import Spec
+    except ImportError as exc:
+        err.write("error: " + MISSING_EXTRA.format(name=exc.name or "a dependency"))
+        return EXIT_USAGE
     if args.live and args.if_key and not os.environ.get(KEY_VARIABLE, "").strip():
         out.write(f"live Close: not checked ({KEY_VARIABLE} is not set).\n")
         return EXIT_OK

@@ -51,11 +51,9 @@ def _http() -> requests.Session:
 
 def _schema(target: Target, spec: Spec) -> Any:
     kind = "emulator" if target.generate_writes else "live"
-    config = SchemathesisConfig.from_dict(
-        schemathesis_settings(kind, target.api_key, target.seed)
-    )
+    config = SchemathesisConfig.from_dict(schemathesis_settings(kind, target.api_key, target.seed))
     view = spec.view("strict" if target.strict_observed else "documented")
-    schema = schemathesis.openapi.from_dict(view, config=config)
+    schema: Any = schemathesis.openapi.from_dict(view, config=config)
     schema.config.update(base_url=target.base_url)
     if target.rate:
         schema.config.update(rate_limit=target.rate)
@@ -98,7 +96,7 @@ def _sender(
     """What a generated case does: sent once, its answer judged and recorded."""
     checks = [*RESPONSE_CHECKS, *(c.__name__ for c in [*_ALWAYS, *_BY_MODE[mode]])]
 
-    def send(case: Any) -> None:
+    def send(case: Any) -> None:  # hypothesis calls it with each generated case
         response = case.call(session=session)
         exchange = exchange_of(case, response, target.api_root)
         if exchange.method != case.operation.method.upper():
@@ -141,5 +139,5 @@ def run(target: Target, spec: Spec, validator: Validator, report: Report) -> Non
                 phases=[Phase.generate],
                 suppress_health_check=list(HealthCheck),
                 verbosity=Verbosity.quiet,
-            )(given(strategy)(send))
+            )(given(strategy)(send))  # type: ignore[no-untyped-call]
             hypothesis_seed(target.seed)(test)()

@@ -106,8 +106,12 @@ class Report:
                 tally.failed_checks.add(finding.check)
             tally.checks.add(finding.check)
             problem = Problem(finding, severity, reproduce, source or f"{kind} {exchange.name}")
-            if not any(p.finding.key == finding.key and p.finding.operation == finding.operation
-                       and p.severity == severity for p in self.problems):
+            if not any(
+                p.finding.key == finding.key
+                and p.finding.operation == finding.operation
+                and p.severity == severity
+                for p in self.problems
+            ):
                 self.problems.append(problem)
 
     @property
@@ -132,7 +136,7 @@ class Report:
         for name in sorted(self.operations):
             tally = self.operations[name]
             sent = ", ".join(f"{kind} {n}" for kind, n in sorted(tally.sent.items()))
-            statuses = ", ".join(f"{s}x{n}" for s, n in sorted(tally.statuses.items()))
+            statuses = ", ".join(f"{s}: {n}" for s, n in sorted(tally.statuses.items()))
             lines.append(f"{name}: {tally.cases} cases ({sent}); answers {statuses}")
             lines.append(f"    checks: {', '.join(sorted(tally.checks))}")
         lines.append("")
@@ -149,7 +153,9 @@ class Report:
 
     def junit(self) -> str:
         """One test case per operation and check, named `<operationId>.<check>`."""
-        cases = [(op, check) for op, t in sorted(self.operations.items()) for check in sorted(t.checks)]
+        cases = [
+            (op, check) for op, t in sorted(self.operations.items()) for check in sorted(t.checks)
+        ]
         suite = ET.Element(
             "testsuite",
             name="close-phone-numbers verify",
@@ -161,7 +167,9 @@ class Report:
         suite.set("hostname", self.target)
         for op, check in cases:
             case = ET.SubElement(suite, "testcase", classname=f"verify.{op}", name=f"{op}.{check}")
-            mine = [p for p in self.problems if p.finding.operation == op and p.finding.check == check]
+            mine = [
+                p for p in self.problems if p.finding.operation == op and p.finding.check == check
+            ]
             failed = [p for p in mine if p.severity == "failure"]
             if failed:
                 failure = ET.SubElement(
@@ -190,10 +198,8 @@ class Report:
         for name in sorted(self.operations):
             t = self.operations[name]
             sent = ", ".join(f"{k} {n}" for k, n in sorted(t.sent.items()))
-            statuses = ", ".join(f"{s}×{n}" for s, n in sorted(t.statuses.items()))
-            lines.append(
-                f"| `{name}` | {t.cases} | {sent} | {statuses} | {len(t.checks)} |"
-            )
+            statuses = ", ".join(f"{s}: {n}" for s, n in sorted(t.statuses.items()))
+            lines.append(f"| `{name}` | {t.cases} | {sent} | {statuses} | {len(t.checks)} |")
         for title, problems in (("Failures", self.failures), ("Warnings", self.warnings)):
             if not problems:
                 continue

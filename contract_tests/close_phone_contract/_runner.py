@@ -47,7 +47,7 @@ class Target:
 
     description: str
     base_url: str
-    api_key: str | None
+    api_key: str | None = field(repr=False)  # never in a log, a repr or a report
     session: SessionOptions
     generate_writes: bool
     strict_observed: bool
@@ -134,9 +134,7 @@ def verify_fixtures(directory: Path, validator: Validator, report: Report) -> No
         )
 
 
-def run_generated(
-    target: Target, spec: Spec, validator: Validator, report: Report
-) -> None:
+def run_generated(target: Target, spec: Spec, validator: Validator, report: Report) -> None:
     """Generated positive and negative requests per operation, answers judged."""
     from . import _generate  # schemathesis is heavy: imported only when generating
 

@@ -136,16 +136,18 @@ def test_a_scrubbed_recording_round_trips_through_the_fixture_format(tmp_path: P
 
 
 def test_the_key_stays_out_of_reprs() -> None:
-    """Neither the scrubber nor the live target shows the key it holds."""
+    """Neither the scrubber nor a verification target shows the key it holds."""
+    from close_phone_contract._runner import Target
     from close_phone_contract._session import SessionOptions
 
-    from contract_tests._live import LiveTarget
-
-    target = LiveTarget(
+    target = Target(
+        description="Close",
         base_url="https://api.close.com/api/v1",
         api_key=KEY,
-        options=SessionOptions(),
-        report_dir=Path("reports/live"),
+        session=SessionOptions(),
+        generate_writes=False,
+        strict_observed=False,
+        examples=1,
     )
     assert KEY not in repr(Scrubber(secrets=(KEY,)))
     assert KEY not in repr(target)

@@ -8,7 +8,7 @@ import json
 import socket
 import threading
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, MutableMapping
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +49,7 @@ class RecordingServer:
         chunks: list[bytes] = []
         start: dict[str, Any] = {}
 
-        async def keep(message: dict[str, Any]) -> None:
+        async def keep(message: MutableMapping[str, Any]) -> None:
             if message["type"] == "http.response.start":
                 start.update(message)
             else:
@@ -108,7 +108,9 @@ def test_renting_without_a_maximum_is_refused_before_any_request(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """--allow-rent alone: exit status 2, nothing sent."""
-    code, output = verify(["--allow-rent", "--base-url", "http://127.0.0.1:9/api/v1"], "k", monkeypatch)
+    code, output = verify(
+        ["--allow-rent", "--base-url", "http://127.0.0.1:9/api/v1"], "k", monkeypatch
+    )
     assert code == 2
     assert "--max-rents" in output
 
@@ -168,3 +170,27 @@ def test_opted_in_writes_touch_only_what_was_named(monkeypatch: pytest.MonkeyPat
         )
     assert code == 0, output[-3000:]
     assert [m for m in server.methods if m != "GET"] == ["PUT", "POST", "DELETE"]
+
+
+CLOSE_DOCS = Path(__file__).resolve().parents[2] / "contract_tests" / "fixtures" / "close_docs"
+
+
+def test_the_command_line_mounts_verify(monkeypatch: pytest.MonkeyPatch) -> None:
+    """`close-phone-numbers verify` runs the engine: Close's examples verify, exit 0."""
+    from close_phone_numbers.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["verify", "--fixtures", str(CLOSE_DOCS)], out, stderr=err)
+    assert code == 0, out.getvalue() + err.getvalue()
+    assert "verified: 6 operations, 6 cases, 0 failures" in out.getvalue()
+
+
+def test_without_the_contract_extra_verify_names_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The engine's dependencies missing: exit 2 and the pip command, whatever the options."""
+    from close_phone_numbers.cli import main
+
+    monkeypatch.setitem(__import__("sys").modules, "close_phone_contract._spec", None)
+    out, err = io.StringIO(), io.StringIO()
+    code = main(["verify", "--live", "--junit", "x.xml"], out, stderr=err)
+    assert code == 2
+    assert "pip install 'close-phone-numbers[contract]'" in err.getvalue() + out.getvalue()
