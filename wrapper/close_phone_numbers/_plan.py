@@ -205,7 +205,7 @@ def reparsed(outcome: Outcome, parse: Callable[[Any], object]) -> Outcome:
         return outcome
     try:
         parsed = parse(raw.json())
-    except _PARSE_ERRORS as exc:
+    except Exception as exc:  # not JSON, or not the partial model: failure_of explains it
         return Outcome(None, raw, exc)
     return Outcome(
         Response(
