@@ -209,7 +209,10 @@ def whole_numbers(draw: st.DrawFn) -> dict[str, Any]:
     return draw(unknown_fields) | body
 
 
-partial_numbers = st.fixed_dictionaries({}, optional=FIELDS).flatmap(
+# A partial number carries `id` whatever `_fields` asked for; the rest is optional.
+partial_numbers = st.fixed_dictionaries(
+    {"id": FIELDS["id"]}, optional={k: v for k, v in FIELDS.items() if k != "id"}
+).flatmap(
     lambda body: unknown_fields.map(lambda extra: extra | body)
 )
 
