@@ -29,6 +29,8 @@ from close_phone_numbers_client.models import (
     RateLimited,
     RentRefusal,
     RentRefusalStatus,
+    RentRequest,
+    Sharing,
     ValidationError,
 )
 from close_phone_numbers_client.types import UNSET
@@ -311,3 +313,12 @@ def test_copies_and_pickles_are_equal_and_show_the_same_fields() -> None:
         assert repr(twin) == repr(partial)
         assert twin.participants is UNSET
         assert twin.to_dict() == partial.to_dict()
+
+
+def test_a_closed_enum_refuses_values_it_does_not_list() -> None:
+    with pytest.raises(SchemaMismatch) as caught:
+        RentRequest.from_dict({"country": "US", "sharing": "team"})
+    assert str(caught.value) == "sharing: expected one of 'group', 'personal', got 'team'"
+    request = RentRequest.from_dict({"country": "US", "sharing": "group", "carrier_type": None})
+    assert request.sharing is Sharing.GROUP
+    assert request.carrier_type is None
