@@ -400,3 +400,18 @@ def test_over_a_real_socket_a_bad_answer_after_renting_returns_the_number_once(
         rented = numbers.rent("US", prefix="650")
     assert len(emu.numbers()) == before + 1
     assert emu.numbers()[-1]["id"] == rented.id
+
+
+def test_an_interrupted_raw_response_rent_is_noted_too() -> None:
+    """with_raw_response.rent passes the interruption to the rent, which notes it."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST":
+            raise KeyboardInterrupt
+        return server(request)
+
+    server = FakeClose(rented_then(UNCLEAR["503"]))
+    client, _ = make_client(handler)
+    with pytest.raises(KeyboardInterrupt) as caught:
+        client.with_raw_response.rent("US")
+    assert "Check the organization's numbers" in _notes(caught.value)
