@@ -6,8 +6,6 @@ update checks off. Any problem from either tool fails the run.
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -16,6 +14,11 @@ from openapi_spec_validator import validate
 from openapi_spec_validator.readers import read_from_filename
 
 ROOT = Path(__file__).resolve().parent.parent
+if not __package__:  # run as a script: make the repository root importable
+    sys.path.insert(0, str(ROOT))
+
+from scripts import _redocly  # noqa: E402
+
 SPEC = ROOT / "openapi" / "phone_numbers.yaml"
 
 
@@ -24,24 +27,8 @@ def main() -> int:
     validate(spec)
     print(f"openapi-spec-validator: {SPEC.relative_to(ROOT)} is valid OpenAPI 3.1")
 
-    npm = shutil.which("npm")
-    if npm is None:
-        print("npm is missing: install Node.js 20 or later (apt-get install nodejs npm)")
-        return 1
-    env = {
-        **os.environ,
-        "REDOCLY_TELEMETRY": "off",
-        "REDOCLY_SUPPRESS_UPDATE_NOTICE": "true",
-        "NO_UPDATE_NOTIFIER": "1",
-    }
-    redocly = ROOT / "node_modules" / ".bin" / "redocly"
-    if not redocly.exists():
-        subprocess.run(
-            [npm, "ci", "--no-audit", "--no-fund", "--loglevel=error"],
-            cwd=ROOT,
-            env=env,
-            check=True,
-        )
+    env = _redocly.environment()
+    redocly = _redocly.executable()
     result = subprocess.run(
         [str(redocly), "lint", "--format=stylish", str(SPEC.relative_to(ROOT))],
         cwd=ROOT,

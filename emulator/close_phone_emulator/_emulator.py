@@ -10,7 +10,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from . import _numbers, _rules
+from . import _numbers, _reference, _rules
 from ._admin import admin_app
 from ._app import PREFIX, ApiApp, Receive, Scope, Send
 from ._body import BODY_TIMEOUT, MAX_BODY_BYTES
@@ -368,6 +368,8 @@ class _Root:
                 await self._api(scope, receive, send)
             elif path == "/_emulator" or path.startswith("/_emulator/"):
                 await self._admin(scope, receive, send)
+            elif path in _reference.PATHS:
+                await _reference.app(scope, receive, send)
             else:
                 body = b'{"error":"Not found; the API is under /api/v1/."}'
                 headers = [
