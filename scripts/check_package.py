@@ -30,7 +30,18 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SMOKE = Path(__file__).resolve().parent / "package_smoke.py"
-_PACKAGES = ("close_phone_numbers", "close_phone_numbers_client", "close_phone_emulator")
+_PACKAGES = (
+    "close_phone_contract",
+    "close_phone_emulator",
+    "close_phone_numbers",
+    "close_phone_numbers_client",
+)
+# Data files the code reads through importlib.resources: without them, verify and the
+# emulator's /openapi.yaml and /docs fail only at run time.
+_WHEEL_DATA = (
+    "close_phone_numbers_client/openapi.yaml",
+    "close_phone_emulator/_static/reference.html.gz",
+)
 _SDIST_MUST_HOLD = ("LICENSE", "README.md", "CHANGELOG.md", "openapi/phone_numbers.yaml")
 
 
@@ -65,7 +76,11 @@ def check_archives(dist: Path, version: str) -> tuple[Path, Path]:
     tops = {name.split("/", 1)[0] for name in names} - {info.rstrip("/")}
     if tops != set(_PACKAGES):
         raise SystemExit(f"{wheel.name} holds {sorted(tops)}, expected {sorted(_PACKAGES)}")
-    for needed in [f"{p}/py.typed" for p in _PACKAGES] + [f"{info}licenses/LICENSE"]:
+    for needed in [
+        *(f"{p}/py.typed" for p in _PACKAGES),
+        *_WHEEL_DATA,
+        f"{info}licenses/LICENSE",
+    ]:
         if needed not in names:
             raise SystemExit(f"{wheel.name} lacks {needed}")
     print(f"{sdist.name} and {wheel.name} hold what they should")
