@@ -8,6 +8,7 @@ check, JSON path, expected and actual value, and give a `curl` that reproduces i
 from __future__ import annotations
 
 import json
+import re
 import shlex
 from collections import Counter
 from dataclasses import dataclass, field
@@ -34,6 +35,10 @@ def curl(exchange: Exchange, base_url: str, *, authenticated: bool = True) -> st
         parts += ["-H", shlex.quote("Content-Type: application/json"), "-d", shlex.quote(body)]
     parts.append(shlex.quote(url))
     return " ".join(parts)
+
+
+def _any_index(path: str) -> str:
+    return re.sub(r"\[[0-9]+\]", "[*]", path)
 
 
 @dataclass(frozen=True)
@@ -79,6 +84,7 @@ class Report:
     operations: dict[str, OperationTally] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    _seen: set[tuple[str, str, str, str]] = field(default_factory=set, init=False, repr=False)
 
     def tally(self, operation: str) -> OperationTally:
         return self.operations.setdefault(operation, OperationTally(operation))
@@ -105,13 +111,11 @@ class Report:
             if severity == "failure":
                 tally.failed_checks.add(finding.check)
             tally.checks.add(finding.check)
-            problem = Problem(finding, severity, reproduce, source or f"{kind} {exchange.name}")
-            if not any(
-                p.finding.key == finding.key
-                and p.finding.operation == finding.operation
-                and p.severity == severity
-                for p in self.problems
-            ):
+            # One line per field and check, not per list item: the first item stands for all.
+            seen = (finding.operation, finding.check, _any_index(finding.path), severity)
+            if seen not in self._seen:
+                self._seen.add(seen)
+                problem = Problem(finding, severity, reproduce, source or f"{kind} {exchange.name}")
                 self.problems.append(problem)
 
     @property

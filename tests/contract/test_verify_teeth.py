@@ -111,6 +111,10 @@ def test_an_answer_missing_a_required_field_fails_verify(monkeypatch: pytest.Mon
     code, output = run_against(each_number(lambda n: n.pop("organization_id")), monkeypatch)
     assert code == 1, output[-2000:]
     assert "at $.organization_id: expected a required field, got missing" in output
+    # One line per field and check, not one per number of the page.
+    listed = [line for line in output.splitlines() if "FAIL listPhoneNumbers" in line]
+    assert len(listed) == 1, listed
+    assert "at $.data[0].organization_id" in listed[0]
     assert 'reproduce: curl -sS -X GET -u "$CLOSE_API_KEY:" \'http://127.0.0.1:' in output
 
 
