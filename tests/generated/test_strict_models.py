@@ -9,6 +9,8 @@ from __future__ import annotations
 import asyncio
 import copy
 import pickle
+import re
+from collections.abc import Callable
 from pathlib import Path
 from collections.abc import Callable
 from typing import Any
@@ -322,3 +324,41 @@ def test_a_closed_enum_refuses_values_it_does_not_list() -> None:
     request = RentRequest.from_dict({"country": "US", "sharing": "group", "carrier_type": None})
     assert request.sharing is Sharing.GROUP
     assert request.carrier_type is None
+
+
+def _partial_page(body: Any) -> Callable[[httpx.Request], httpx.Response]:
+    def handler(request: httpx.Request) -> httpx.Response:
+        assert request.url.params.get("_fields")
+        return httpx.Response(200, json=body)
+
+    return handler
+
+
+@pytest.mark.parametrize(
+    ("body", "problem"),
+    [
+        ({"data": [{"id": "phon_1"}], "has_more": "false"}, "has_more: expected boolean"),
+        ({"data": {}, "has_more": False}, "data: expected array, got an object"),
+        (
+            {"data": [{"id": "phon_1"}, {"id": "phon_2", "label": 5}], "has_more": False},
+            "data[1].label: expected string or null, got 5",
+        ),
+        ({"data": [{"id": "phon_1"}, None], "has_more": False}, "data[1]: expected object"),
+    ],
+)
+def test_a_partial_listing_names_the_path_of_a_wrong_type(body: Any, problem: str) -> None:
+    client, _ = make_client(_partial_page(body))
+    with pytest.raises(UnexpectedResponseError, match=re.escape(problem)):
+        list(client.list(fields="label"))
+
+
+def test_an_async_partial_listing_names_the_path_of_a_wrong_type() -> None:
+    body = {"data": [{"id": "phon_1", "forward_to_enabled": "yes"}], "has_more": False}
+    client, _ = make_async_client(_partial_page(body))
+
+    async def collect() -> list[Any]:
+        async with client:
+            return [n async for n in client.list(fields="forward_to_enabled")]
+
+    with pytest.raises(UnexpectedResponseError, match=r"data\[0\]\.forward_to_enabled: expected"):
+        asyncio.run(collect())

@@ -22,7 +22,9 @@ from collections import deque
 from typing import Any, Final, Generic, TypeGuard, TypeVar
 
 import httpx
+from close_phone_numbers_client.errors import SchemaMismatch, mismatch, missing
 from close_phone_numbers_client.models import PhoneNumber, PhoneNumberFields, PhoneNumberPage
+from close_phone_numbers_client.types import UNSET
 
 from ._errors import UnexpectedResponseError
 from ._plan import LIST, Plan, Policy, call
@@ -53,16 +55,29 @@ class FieldsPage:
 
 
 def fields_page(body: Any) -> FieldsPage:
-    """Read a ``_fields`` page: the spec types its items as whole numbers, they are partial."""
-    if not isinstance(body, dict) or not isinstance(body.get("data"), list):
-        raise TypeError("a page must be an object with a list `data`")
-    has_more = body["has_more"]
-    if not isinstance(has_more, bool):
-        raise TypeError("has_more must be a boolean")
-    items = body["data"]
-    if not all(isinstance(item, dict) for item in items):
-        raise TypeError("each number must be a JSON object")
-    return FieldsPage([PhoneNumberFields.from_dict(item) for item in items], has_more)
+    """Read a ``_fields`` page: the spec types its items as whole numbers, they are partial.
+
+    Checked as the generated models check a page, with the same SchemaMismatch and path.
+    """
+    if not isinstance(body, dict):
+        raise mismatch("object", body)
+    items = body.get("data", UNSET)
+    has_more = body.get("has_more", UNSET)
+    if items is UNSET or has_more is UNSET:
+        raise missing("data" if items is UNSET else "has_more")
+    if not isinstance(items, list):
+        raise mismatch("array", items, "data")
+    if has_more is not True and has_more is not False:
+        raise mismatch("boolean", has_more, "has_more")
+    numbers: list[PhoneNumberFields] = []
+    try:
+        for item in items:
+            if not isinstance(item, dict):
+                raise mismatch("object", item)
+            numbers.append(PhoneNumberFields.from_dict(item))
+    except SchemaMismatch as error:
+        raise error.within("data", len(numbers)) from None
+    return FieldsPage(numbers, has_more)
 
 
 def is_page(parsed: object) -> TypeGuard[FieldsPage]:

@@ -23,7 +23,7 @@ from close_phone_numbers_client.api.phone_numbers import (
     update_phone_number,
 )
 from close_phone_numbers_client.api.users import get_me
-from close_phone_numbers_client.types import Response
+from close_phone_numbers_client.types import Response, loads
 
 from ._constants import logger
 from ._errors import APIConnectionError, APIStatusError, NotFoundError, ServerError
@@ -204,7 +204,7 @@ def reparsed(outcome: Outcome, parse: Callable[[Any], object]) -> Outcome:
     if raw is None or not 200 <= raw.status_code < 300:
         return outcome
     try:
-        parsed = parse(raw.json())
+        parsed = parse(loads(raw.content))  # the client's one decoder
     except Exception as exc:  # not JSON, or not the partial model: failure_of explains it
         return Outcome(None, raw, exc)
     return Outcome(
