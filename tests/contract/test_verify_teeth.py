@@ -173,3 +173,20 @@ def test_the_published_examples_verify_as_fixtures(monkeypatch: pytest.MonkeyPat
     code, output = verify(["--fixtures", str(CLOSE_DOCS)], None, monkeypatch)
     assert code == 0, output[-2000:]
     assert "verified: 6 operations, 6 cases, 0 failures" in output
+
+
+def test_an_observed_constraint_warns_against_a_server_and_fails_when_strict(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A ring duration of 5 in an answer (15-90 is documented for updates only)."""
+
+    def short_ring(number: dict[str, Any]) -> None:
+        number["inbound_ring_duration"] = 5
+
+    code, output = run_against(each_number(short_ring), monkeypatch)
+    assert code == 0, output[-2000:]
+    assert "WARN getPhoneNumber response_schema_conformance (observed constraint) at " in output
+    assert "$.inbound_ring_duration: expected minimum 15, got 5" in output
+    code, output = run_against(each_number(short_ring), monkeypatch, "--observed", "strict")
+    assert code == 1, output[-2000:]
+    assert "FAIL getPhoneNumber response_schema_conformance (observed constraint)" in output
