@@ -9,7 +9,7 @@ import importlib
 
 from ._command import Command
 
-MODULES = ("_numbers", "_account", "_serve", "_verify", "_completion")
+MODULES = ("_numbers", "_account", "_serve", "_verify", "_proxy", "_completion")
 
 
 def commands() -> tuple[Command, ...]:

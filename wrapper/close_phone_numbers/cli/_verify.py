@@ -8,30 +8,31 @@ runs, and names the extra when it is missing.
 from __future__ import annotations
 
 import argparse
+import importlib
 
 from ._command import Command
 from ._session import Session
 
 
-def _arguments(parser: argparse.ArgumentParser) -> None:
-    from close_phone_contract._cli import add_arguments
+def contract_command(name: str, module: str, help: str, example: str) -> Command:
+    """A command whose options and run live in `close_phone_contract.<module>`."""
 
-    add_arguments(parser)
+    def arguments(parser: argparse.ArgumentParser) -> None:
+        importlib.import_module(f"close_phone_contract.{module}").add_arguments(parser)
 
+    def run(args: argparse.Namespace, session: Session) -> int:
+        engine = importlib.import_module(f"close_phone_contract.{module}")
+        code: int = engine.run(args, session.console.stdout, session.console.stderr)
+        return code
 
-def _run(args: argparse.Namespace, session: Session) -> int:
-    from close_phone_contract._cli import run
-
-    return run(args, session.console.stdout, session.console.stderr)
+    return Command(name, help, example, arguments, run, connects=False)
 
 
 COMMANDS = (
-    Command(
+    contract_command(
         "verify",
+        "_cli",
         "Verify the emulator, Close (--live), any server or recorded exchanges against the spec.",
         "close-phone-numbers verify --junit reports/junit.xml --report reports/verify.md",
-        _arguments,
-        _run,
-        connects=False,
     ),
 )
