@@ -8,13 +8,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import os
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from ._session import SessionOptions, SessionRefused
+
+if TYPE_CHECKING:
+    from ._runner import Target
 
 EXIT_OK, EXIT_BROKEN, EXIT_USAGE, EXIT_AUTH, EXIT_UNREACHABLE = 0, 1, 2, 3, 8
 MISSING_EXTRA = (
@@ -35,6 +39,11 @@ Targets (one of):
                     read-only unless asked, as for --live
   --fixtures DIR    a folder of recorded exchanges (*.json, the fixture format)
 
+--compare emulator|URL runs the scripted cases against the target and against a
+second one (an embedded emulator, or a server: $CLOSE_COMPARE_API_KEY, else
+$CLOSE_API_KEY) and prints where their answers differ: status, shape, headers.
+Exit 1 when they differ.
+
 Against the emulator, and recorded fixtures, constraints the spec marks
 x-close-observed are failures; against any other server they are warnings.
 
@@ -46,6 +55,7 @@ examples:
   close-phone-numbers verify --junit reports/junit.xml --report reports/verify.md
   CLOSE_API_KEY=api_... close-phone-numbers verify --live
   CLOSE_API_KEY=api_... close-phone-numbers verify --live --allow-rent --max-rents 1
+  CLOSE_API_KEY=api_... close-phone-numbers verify --live --compare emulator
 """
 
 
@@ -59,6 +69,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--if-key",
         action="store_true",
         help=f"with --live: without {KEY_VARIABLE}, say Close was not checked and exit 0",
+    )
+    parser.add_argument(
+        "--compare",
+        metavar="emulator|URL",
+        help="run the scripted cases against the target and this one; print where they differ",
     )
     parser.add_argument("--spec", metavar="PATH", help="verify against this spec instead")
     parser.add_argument("--junit", metavar="FILE", type=Path, help="write a JUnit XML report")
@@ -111,12 +126,63 @@ def _key(required: bool) -> str | None:
     return key
 
 
-@contextlib.contextmanager
-def _target(args: argparse.Namespace) -> Iterator[object]:
+def server_target(args: argparse.Namespace, session: SessionOptions) -> Target:
+    """--live or --base-url: a server, read-only unless the session allows more."""
     from ._runner import Target
 
+    base_url = CLOSE_BASE_URL if args.live else args.base_url
+    if not base_url.startswith(("http://", "https://")):
+        raise UsageError(f"--base-url needs an http:// or https:// URL, got {base_url!r}")
+    return Target(
+        description=f"{'Close' if args.live else 'the server'} at {base_url}",
+        base_url=base_url,
+        api_key=_key(required=args.live),
+        session=session,
+        generate_writes=False,
+        strict_observed=args.observed == "strict",
+        examples=args.examples or 3,
+        rate=args.rate,
+        seed=args.seed,
+    )
+
+
+@contextlib.contextmanager
+def emulator_target(
+    *, strict_observed: bool, examples: int, seed: int, session: SessionOptions | None = None
+) -> Iterator[Target]:
+    """An emulator in this process; without `session`, it updates and rents (once) as well.
+
+    A `session` that allows an update updates one of the emulator's own numbers.
+    """
+    from close_phone_emulator import Emulator, ServerThread
+
+    from ._runner import Target
+
+    emulator = Emulator()
+    emulator.rate_limits.set(1_000_000, window=1.0)
+    with ServerThread(emulator) as server:
+        mine = [n["id"] for n in emulator.numbers() if n.get("type") == "internal"]
+        own = mine[0] if mine else None
+        if session is None:
+            session = SessionOptions(allow_update=own, allow_rent=True, max_rents=1)
+        elif session.allow_update is not None:
+            session = dataclasses.replace(session, allow_update=own)
+        yield Target(
+            description=f"the embedded emulator at {server.base_url}",
+            base_url=server.base_url,
+            api_key=server.api_key_with_permission,
+            session=session,
+            generate_writes=True,
+            strict_observed=strict_observed,
+            examples=examples,
+            seed=seed,
+        )
+
+
+def session_options(args: argparse.Namespace) -> SessionOptions:
+    """What the session may do beyond reading, as the options say; unsafe ones refused."""
     try:
-        session = SessionOptions(
+        return SessionOptions(
             allow_update=args.allow_update,
             allow_rent=args.allow_rent,
             max_rents=args.max_rents,
@@ -125,45 +191,22 @@ def _target(args: argparse.Namespace) -> Iterator[object]:
         )
     except SessionRefused as exc:
         raise UsageError(str(exc)) from None
+
+
+@contextlib.contextmanager
+def _target(args: argparse.Namespace) -> Iterator[Target]:
+    session = session_options(args)
     if args.examples is not None and args.examples < 1:
         raise UsageError("--examples needs a number of 1 or more")
     if args.live or args.base_url:
-        base_url = CLOSE_BASE_URL if args.live else args.base_url
-        if not base_url.startswith(("http://", "https://")):
-            raise UsageError(f"--base-url needs an http:// or https:// URL, got {base_url!r}")
-        yield Target(
-            description=f"{'Close' if args.live else 'the server'} at {base_url}",
-            base_url=base_url,
-            api_key=_key(required=args.live),
-            session=session,
-            generate_writes=False,
-            strict_observed=args.observed == "strict",
-            examples=args.examples or 3,
-            rate=args.rate,
-            seed=args.seed,
-        )
+        yield server_target(args, session)
         return
     if args.allow_update or args.allow_rent:
         raise UsageError("--allow-update and --allow-rent apply to --live and --base-url only")
-    from close_phone_emulator import Emulator, ServerThread
-
-    emulator = Emulator()
-    emulator.rate_limits.set(1_000_000, window=1.0)
-    with ServerThread(emulator) as server:
-        key = server.api_key_with_permission
-        mine = [n["id"] for n in emulator.numbers() if n.get("type") == "internal"]
-        yield Target(
-            description=f"the embedded emulator at {server.base_url}",
-            base_url=server.base_url,
-            api_key=key,
-            session=SessionOptions(
-                allow_update=mine[0] if mine else None, allow_rent=True, max_rents=1
-            ),
-            generate_writes=True,
-            strict_observed=args.observed != "warn",
-            examples=args.examples or 25,
-            seed=args.seed,
-        )
+    with emulator_target(
+        strict_observed=args.observed != "warn", examples=args.examples or 25, seed=args.seed
+    ) as target:
+        yield target
 
 
 def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None) -> int:
@@ -184,6 +227,10 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
         err.write(f"verify: cannot read the spec: {exc}\n")
         return EXIT_USAGE
     try:
+        if args.compare is not None:
+            from ._compare import run_compare
+
+            return run_compare(args, spec, out)
         if args.fixtures is not None:
             if not args.fixtures.is_dir():
                 raise UsageError(f"--fixtures: {args.fixtures} is not a directory")
@@ -199,7 +246,6 @@ def run(args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None 
             report = verify(target, spec, fixtures=args.fixtures)
         else:
             with _target(args) as chosen:
-                assert isinstance(chosen, Target)
                 report = verify(chosen, spec)
     except UsageError as exc:
         err.write(f"verify: {exc}\nNothing was sent.\n")

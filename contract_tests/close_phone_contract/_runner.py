@@ -61,8 +61,11 @@ class Target:
         return urlsplit(self.base_url).path
 
 
-def run_session_checks(target: Target, validator: Validator, report: Report) -> None:
-    """The scripted session (list, get; update and rent only when allowed), every step judged."""
+def record_session(target: Target, notes: list[str]) -> Recorder:
+    """The scripted session (list, get; update and rent only when allowed), recorded.
+
+    Raises Unreachable or AuthRefused; a session that stopped early says why in `notes`.
+    """
     auth = (target.api_key, "") if target.api_key else None
     today = dt.datetime.now(dt.UTC).date().isoformat()
     with httpx.Client(
@@ -77,11 +80,18 @@ def run_session_checks(target: Target, validator: Validator, report: Report) -> 
         except httpx.TransportError as exc:
             if not recorder.exchanges:
                 raise Unreachable(f"{target.base_url}: {type(exc).__name__}: {exc}") from None
-            report.notes.append(f"the session stopped early: {type(exc).__name__}: {exc}")
+            notes.append(f"the session stopped early: {type(exc).__name__}: {exc}")
         except ValueError as exc:  # an answer that is not JSON where the session needs it
-            report.notes.append(f"the session stopped early: {exc}")
+            notes.append(f"the session stopped early: {exc}")
     if recorder.exchanges and recorder.exchanges[0][1].status == 401:
         raise AuthRefused(f"{target.base_url} answered 401: the key was refused")
+    return recorder
+
+
+def run_session_checks(target: Target, validator: Validator, report: Report) -> None:
+    """The scripted session, every step judged."""
+    auth = (target.api_key, "") if target.api_key else None
+    recorder = record_session(target, report.notes)
     for step, exchange in recorder.exchanges:
         findings = validator.validate(exchange)
         report.record(
