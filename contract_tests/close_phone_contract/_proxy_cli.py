@@ -17,25 +17,18 @@ MISSING_EXTRA = (
     "pip install 'close-phone-numbers[contract]'\n"
 )
 
-DESCRIPTION = """\
-Forward your own traffic (your integration tests, pointed at the proxy) to a target
-and hold every exchange to the spec that ships with this package. Requests and answers
-pass through unchanged, credentials included; credentials are never printed.
-Violations print as they happen; the summary prints at exit (Ctrl-C or SIGTERM).
-Constraints the spec marks x-close-observed are warnings unless --observed strict.
-"""
-
-EPILOG = """\
-examples:
-  close-phone-numbers proxy --target https://api.close.com/api/v1 --port 8087
-      then point your client at http://127.0.0.1:8087/api/v1
-  close-phone-numbers proxy --target http://127.0.0.1:8086/api/v1 --junit reports/proxy.xml
-"""
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """The options of `proxy`, for the command-line subpackage to mount."""
-    parser.add_argument("--target", required=True, metavar="URL", help="the API root to forward to")
+    parser.add_argument(
+        "--target",
+        required=True,
+        metavar="URL",
+        help="the API root to forward to; point your client at the same path on the proxy "
+        "(http://127.0.0.1:PORT/api/v1). Requests and answers pass unchanged, credentials "
+        "included and never printed; violations print as they happen, the summary at "
+        "Ctrl-C or SIGTERM",
+    )
     parser.add_argument("--port", type=int, default=8087, help="port to listen on (default 8087)")
     parser.add_argument(
         "--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1, loopback)"

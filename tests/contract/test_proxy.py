@@ -220,3 +220,19 @@ def test_without_the_contract_extra_proxy_names_it(monkeypatch: pytest.MonkeyPat
     code = main(["proxy", "--target", "http://127.0.0.1:9/api/v1"], out, stderr=err)
     assert code == 2
     assert "pip install 'close-phone-numbers[contract]'" in err.getvalue() + out.getvalue()
+
+
+def test_the_proxy_listens_on_loopback_unless_told_otherwise() -> None:
+    """No --host: 127.0.0.1, so a team's proxy is not reachable from the network."""
+    import argparse
+
+    from close_phone_contract._proxy_cli import add_arguments
+
+    parser = argparse.ArgumentParser()
+    add_arguments(parser)
+    assert parser.parse_args(["--target", "http://127.0.0.1:9/api/v1"]).host == "127.0.0.1"
+    report = Report("x", "spec", strict_observed=False)
+    server = ProxyServer(Proxy("http://127.0.0.1:9/api/v1", validator(), report, print))
+    with server:
+        assert server.base_url.startswith("http://127.0.0.1:")
+        assert server.base_url.endswith("/api/v1")
