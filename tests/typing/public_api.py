@@ -127,3 +127,14 @@ async def async_options_and_raw(numbers: AsyncPhoneNumbers) -> None:
 def error_headers(error: APIStatusError) -> None:
     assert_type(error.headers, httpx.Headers)
     assert_type(error.request_id, str | None)
+
+
+def names_through_the_module() -> None:
+    # The package imports its names on first use; a type checker still sees each one's type,
+    # and a name the package does not have is still an error rather than Any.
+    import close_phone_numbers
+
+    assert_type(close_phone_numbers.PhoneNumbers(), PhoneNumbers)
+    assert_type(close_phone_numbers.NOT_GIVEN, NotGiven)
+    assert_type(close_phone_numbers.__version__, str)
+    _ = close_phone_numbers.PhoneNumberz  # type: ignore[attr-defined]
