@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from ._faults import Fault, FaultKind, Faults
     from ._ratelimit import Budget, RateLimits
     from ._seed import SeedError, User, default_seed
-    from ._server import ServerThread
+    from ._server import ServerThread, listening_socket
     from ._transport import AsyncEmulatorTransport, EmulatorTransport
 
 __all__ = [
@@ -34,6 +34,7 @@ __all__ = [
     "User",
     "add_server_options",
     "default_seed",
+    "listening_socket",
 ]
 
 # Public name -> the private module that defines it.
@@ -50,6 +51,7 @@ _HOMES = {
     "ServerThread": "_server",
     "User": "_seed",
     "default_seed": "_seed",
+    "listening_socket": "_server",
 }
 
 
