@@ -53,7 +53,7 @@ def _loaded(added: set[str], names: tuple[str, ...]) -> list[str]:
 
 
 def test_importing_the_package_loads_no_client_model_or_async_module() -> None:
-    """The bare import sets up CLOSE_LOG only: no client, no models, no orjson, no API modules."""
+    """The bare import sets up CLOSE_LOG only: no client, no models, no attrs, no orjson."""
     added = _added_by("import close_phone_numbers")
     lazy = (
         "close_phone_numbers._client",
@@ -61,6 +61,9 @@ def test_importing_the_package_loads_no_client_model_or_async_module() -> None:
         "close_phone_numbers._errors",
         "close_phone_numbers_client.models",
         "close_phone_numbers_client.api",
+        "close_phone_numbers_client.client",
+        "attrs",
+        "attr",
         "orjson",
     )
     assert _loaded(added, _NEVER + lazy) == []
@@ -109,3 +112,10 @@ def test_an_unknown_name_raises_attribute_error() -> None:
     with pytest.raises(AttributeError, match="no attribute 'PhoneNumberz'"):
         _ = close_phone_numbers.PhoneNumberz  # type: ignore[attr-defined]
     assert not hasattr(close_phone_numbers, "_client_not_public")
+
+
+def test_the_generated_package_loads_its_client_module_when_first_named() -> None:
+    """close_phone_numbers_client imports its clients (and attrs) on first use, then caches them."""
+    assert _loaded(_added_by("import close_phone_numbers_client.constraints"), ("attr",)) == []
+    added = _added_by("from close_phone_numbers_client import AuthenticatedClient, Client")
+    assert {"close_phone_numbers_client.client", "attrs"} <= added
