@@ -278,21 +278,27 @@ def fanout(base_url: str, count: int, in_flight: int, rounds: int) -> dict[str, 
     }
 
 
-_IMPORT_PROBE = (
-    "import time; t = time.perf_counter(); import {module}; print(time.perf_counter() - t)"
-)
+_IMPORT_PROBE = "import time; t = time.perf_counter(); {statement}; print(time.perf_counter() - t)"
+
+# The bare import resolves the public names on first use and loads neither httpx nor the
+# clients, so what a program pays before its first request is the import of a client.
+IMPORT_STATEMENTS = {
+    "raw_httpx": "import httpx",
+    "wrapper": "import close_phone_numbers",
+    "wrapper_client": "from close_phone_numbers import PhoneNumbers",
+}
 
 
 def imports(rounds: int) -> dict[str, Any]:
-    """Seconds to import each module in a fresh interpreter, taking turns, median of rounds."""
+    """Seconds of each import statement in a fresh interpreter, taking turns, median of rounds."""
     import subprocess
 
-    modules = {"raw_httpx": "httpx", "wrapper": "close_phone_numbers"}
-    wall: dict[str, list[float]] = {name: [] for name in modules}
-    for order in _rotations(list(modules), rounds):
+    statements = IMPORT_STATEMENTS
+    wall: dict[str, list[float]] = {name: [] for name in statements}
+    for order in _rotations(list(statements), rounds):
         for name in order:
             done = subprocess.run(
-                [sys.executable, "-c", _IMPORT_PROBE.format(module=modules[name])],
+                [sys.executable, "-c", _IMPORT_PROBE.format(statement=statements[name])],
                 capture_output=True,
                 text=True,
                 check=True,
@@ -300,7 +306,7 @@ def imports(rounds: int) -> dict[str, Any]:
             wall[name].append(float(done.stdout.strip()))
     return {
         "rounds": rounds,
-        "modules": modules,
+        "modules": statements,
         "wall_ms": {n: statistics.median(s) * 1000 for n, s in wall.items()},
         "paired_ratios": paired_ratios(wall, BASELINE),
         "paired_spread": paired_spread(wall, BASELINE),

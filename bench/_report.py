@@ -270,9 +270,11 @@ def _imports_table(s: dict[str, Any]) -> list[str]:
         "",
         "## Import time",
         "",
-        f"`import X` timed inside a fresh interpreter, {s['rounds']} rounds taking turns.",
+        f"Each statement timed inside a fresh interpreter, {s['rounds']} rounds taking turns. "
+        "The package imports its public names on first use, so the client's import is what a "
+        "program pays before its first request.",
         "",
-        "| module | median | ratio to httpx (range) |",
+        "| statement | median | ratio to httpx (range) |",
         "|---|---|---|",
     ]
     spread = s.get("paired_spread", {})

@@ -123,10 +123,10 @@ def derive(results: dict[str, Any]) -> None:
     imp["ratios"] = imp.get("paired_ratios") or _ratios(imp.get("wall_ms", {}))
     checks.append(
         _at_most(
-            "import close_phone_numbers / import httpx",
-            imp["ratios"].get("wrapper"),
+            "from close_phone_numbers import PhoneNumbers / import httpx",
+            imp["ratios"].get("wrapper_client"),
             IMPORT_MAX,
-            spread=imp.get("paired_spread", {}).get("wrapper"),
+            spread=imp.get("paired_spread", {}).get("wrapper_client"),
         )
     )
 
