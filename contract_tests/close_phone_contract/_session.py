@@ -118,8 +118,9 @@ class Recorder:
         request = response.request
         try:
             parsed = response.json() if response.content else None
-        except json.JSONDecodeError:
-            parsed = {"unparsed": response.text[:200]}
+        except (json.JSONDecodeError, UnicodeDecodeError):
+            # Kept as the text it is, so the schema check names a body that is no JSON.
+            parsed = response.text
         self.exchanges.append(
             (
                 step,
@@ -162,6 +163,30 @@ def _retry_after(response: httpx.Response) -> float:
     return 2.0
 
 
+def _first_id(page: httpx.Response) -> str | None:
+    """The id of the page's first number, or None when the answer holds no usable one.
+
+    A broken page (no JSON, `data` no list, a number without a string `id`) is the
+    validator's to report; the session just has no number to get.
+    """
+    body = _json_object(page) if page.status_code == 200 else None
+    data = body.get("data") if isinstance(body, dict) else None
+    return _id_of(data[0] if isinstance(data, list) and data else None)
+
+
+def _json_object(response: httpx.Response) -> dict[str, Any] | None:
+    try:
+        body = response.json()
+    except (json.JSONDecodeError, UnicodeDecodeError):
+        return None
+    return body if isinstance(body, dict) else None
+
+
+def _id_of(number: Any) -> str | None:
+    number_id = number.get("id") if isinstance(number, dict) else None
+    return number_id if isinstance(number_id, str) and number_id else None
+
+
 def run_session(recorder: Recorder, options: SessionOptions) -> None:
     """The scripted session: list, get, who am I, and (only when asked) update and rent."""
     page = recorder.send(
@@ -178,9 +203,8 @@ def run_session(recorder: Recorder, options: SessionOptions) -> None:
         "/phone_number/",
         query={"_limit": "2", "_fields": "id,number,label"},
     )
-    numbers = page.json().get("data", []) if page.status_code == 200 else []
-    if numbers:
-        number_id = numbers[0]["id"]
+    number_id = _first_id(page)
+    if number_id is not None:
         recorder.send("get", "getPhoneNumber", "GET", f"/phone_number/{number_id}/")
         recorder.send(
             "get-fields",
@@ -202,7 +226,10 @@ def run_session(recorder: Recorder, options: SessionOptions) -> None:
         rented = recorder.rent(body, options)
         if rented.status_code != 201:
             break  # a refusal will not change on a second try; stop spending
-        number_id = rented.json()["id"]
+        number_id = _id_of(_json_object(rented))
+        if number_id is None:  # the rent's own check names the missing id
+            recorder.rented_and_kept.append("(a number whose 201 answer had no id)")
+            break
         released = options.release_rented and (
             recorder.send(
                 f"release-{recorder.rents_sent}",
@@ -222,7 +249,9 @@ def _update_in_place(recorder: Recorder, number_id: str) -> None:
     )
     if current.status_code != 200:
         return
-    settings = current.json()
+    settings = _json_object(current)
+    if settings is None:
+        return
     body = {k: settings[k] for k in _UPDATE_FIELDS if isinstance(settings.get(k), (str, bool))}
     recorder.send("update", "updatePhoneNumber", "PUT", f"/phone_number/{number_id}/", body=body)
 
