@@ -44,6 +44,16 @@ _CONSTRAINTS = frozenset(
     }
 )
 
+# What says how an object looks; all of it is observed when the object's schema is marked.
+_OBJECT_SHAPE = _CONSTRAINTS | {
+    "properties",
+    "additionalProperties",
+    "patternProperties",
+    "propertyNames",
+    "dependentRequired",
+    "dependentSchemas",
+}
+
 
 def bundled_spec_text() -> str:
     """The spec shipped inside the wheel, beside the generated client it made."""
@@ -127,6 +137,9 @@ def _relax(spec: dict[str, Any], node: Any) -> Any:
         out["schema"] = {}
     elif "content" in node or "headers" in node:
         pass  # an exact status: the documented view keeps the range beside it
+    elif "properties" in out:  # an object whose keys were observed: only "an object" is left
+        out = {k: v for k, v in out.items() if k not in _OBJECT_SHAPE}
+        out["type"] = "object"
     else:
         for keyword in _CONSTRAINTS & out.keys():
             del out[keyword]

@@ -86,8 +86,8 @@ OPERATIONS: Final[dict[str, Operation]] = {
                 "types": ("string",),
                 "pattern": "^phon_[A-Za-z0-9]+$",
                 "python_pattern": "^phon_[A-Za-z0-9]+\\Z",
-                "required": True,
                 "observed": True,
+                "required": True,
             }
         },
         "query": {"_fields": {"types": ("string",)}},
@@ -101,8 +101,8 @@ OPERATIONS: Final[dict[str, Operation]] = {
                 "types": ("string",),
                 "pattern": "^phon_[A-Za-z0-9]+$",
                 "python_pattern": "^phon_[A-Za-z0-9]+\\Z",
-                "required": True,
                 "observed": True,
+                "required": True,
             }
         },
         "query": {},
@@ -127,6 +127,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
                     "types": ("string",),
                     "pattern": "^user_[A-Za-z0-9]+$",
                     "python_pattern": "^user_[A-Za-z0-9]+\\Z",
+                    "observed": True,
                 },
             },
             "phone_numbers": {
@@ -150,6 +151,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
                     "types": ("string",),
                     "pattern": "^group_[A-Za-z0-9]+$",
                     "python_pattern": "^group_[A-Za-z0-9]+\\Z",
+                    "observed": True,
                 },
             },
         },
@@ -162,8 +164,8 @@ OPERATIONS: Final[dict[str, Operation]] = {
                 "types": ("string",),
                 "pattern": "^phon_[A-Za-z0-9]+$",
                 "python_pattern": "^phon_[A-Za-z0-9]+\\Z",
-                "required": True,
                 "observed": True,
+                "required": True,
             }
         },
         "query": {},
@@ -199,6 +201,7 @@ OPERATIONS: Final[dict[str, Operation]] = {
                     "types": ("string",),
                     "pattern": "^user_[A-Za-z0-9]+$",
                     "python_pattern": "^user_[A-Za-z0-9]+\\Z",
+                    "observed": True,
                 },
             },
             "sharing": {"types": ("string",), "enum": ("personal", "group")},

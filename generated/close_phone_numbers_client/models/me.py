@@ -46,7 +46,7 @@ class Me:
     endpoint the way to learn your own id.
 
     Attributes:
-        id (str): A user id.
+        id (str): A user id; Close documents a plain string, the pattern is inferred.
         email (str | Unset):
         first_name (None | str | Unset):
         last_name (None | str | Unset):

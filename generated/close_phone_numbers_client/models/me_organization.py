@@ -30,7 +30,7 @@ class MeOrganization:
     """An organization of the requesting user; Close sends many more fields.
 
     Attributes:
-        id (str): An organization id.
+        id (str): An organization id; Close documents a plain string, the pattern is inferred.
         name (str | Unset):
     """
 

@@ -37,8 +37,9 @@ class Membership:
 
     Attributes:
         id (str | Unset): The membership id (`memb_…`).
-        organization_id (str | Unset): An organization id.
-        user_id (str | Unset): A user id.
+        organization_id (str | Unset): An organization id; Close documents a plain string, the
+            pattern is inferred.
+        user_id (str | Unset): A user id; Close documents a plain string, the pattern is inferred.
         role_id (str | Unset): The id of the user's role in the organization (`role_…`).
         permissions_granted (list[str] | Unset): Permissions granted on top of the role, by their
             API names (such as

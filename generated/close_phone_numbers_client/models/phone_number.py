@@ -103,8 +103,10 @@ class PhoneNumber:
     `was_ported`, `inbound_ring_duration`), so those are optional.
 
     Attributes:
-        id (str): A phone number id; the `phon_` prefix is seen in every example.
-        organization_id (str): An organization id.
+        id (str): A phone number id. Close documents a plain string; the `phon_` prefix is
+            seen in every example, and the pattern is inferred from them.
+        organization_id (str): An organization id; Close documents a plain string, the pattern is
+            inferred.
         user_id (None | str): The sole member of a single-member number, otherwise null. Use
             `participants` instead.
         number (str): A phone number in E.164 form, such as `+16505550100`.

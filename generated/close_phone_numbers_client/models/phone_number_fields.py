@@ -104,8 +104,10 @@ class PhoneNumberFields:
     here are kept by clients, as Close adds fields over time.
 
     Attributes:
-        id (str): A phone number id; the `phon_` prefix is seen in every example.
-        organization_id (str | Unset): An organization id.
+        id (str): A phone number id. Close documents a plain string; the `phon_` prefix is
+            seen in every example, and the pattern is inferred from them.
+        organization_id (str | Unset): An organization id; Close documents a plain string, the
+            pattern is inferred.
         user_id (None | str | Unset): The sole member of a single-member number, otherwise null. Use
             `participants` instead.
         number (str | Unset): A phone number in E.164 form, such as `+16505550100`.

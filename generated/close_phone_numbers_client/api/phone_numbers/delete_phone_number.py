@@ -83,7 +83,8 @@ def sync_detailed(
     a personal number can be deleted only by its own user.
 
     Args:
-        id (str): A phone number id; the `phon_` prefix is seen in every example.
+        id (str): A phone number id. Close documents a plain string; the `phon_` prefix is
+            seen in every example, and the pattern is inferred from them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -114,7 +115,8 @@ def sync(
     a personal number can be deleted only by its own user.
 
     Args:
-        id (str): A phone number id; the `phon_` prefix is seen in every example.
+        id (str): A phone number id. Close documents a plain string; the `phon_` prefix is
+            seen in every example, and the pattern is inferred from them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -142,7 +144,8 @@ async def asyncio_detailed(
     a personal number can be deleted only by its own user.
 
     Args:
-        id (str): A phone number id; the `phon_` prefix is seen in every example.
+        id (str): A phone number id. Close documents a plain string; the `phon_` prefix is
+            seen in every example, and the pattern is inferred from them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -173,7 +176,8 @@ async def asyncio(
     a personal number can be deleted only by its own user.
 
     Args:
-        id (str): A phone number id; the `phon_` prefix is seen in every example.
+        id (str): A phone number id. Close documents a plain string; the `phon_` prefix is
+            seen in every example, and the pattern is inferred from them.
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.

@@ -91,7 +91,8 @@ def sync_detailed(
      Fetches one phone number of the organization by its id.
 
     Args:
-        id (str): A phone number id; the `phon_` prefix is seen in every example.
+        id (str): A phone number id. Close documents a plain string; the `phon_` prefix is
+            seen in every example, and the pattern is inferred from them.
         field_fields (str | Unset):
 
     Raises:
@@ -123,7 +124,8 @@ def sync(
      Fetches one phone number of the organization by its id.
 
     Args:
-        id (str): A phone number id; the `phon_` prefix is seen in every example.
+        id (str): A phone number id. Close documents a plain string; the `phon_` prefix is
+            seen in every example, and the pattern is inferred from them.
         field_fields (str | Unset):
 
     Raises:
@@ -152,7 +154,8 @@ async def asyncio_detailed(
      Fetches one phone number of the organization by its id.
 
     Args:
-        id (str): A phone number id; the `phon_` prefix is seen in every example.
+        id (str): A phone number id. Close documents a plain string; the `phon_` prefix is
+            seen in every example, and the pattern is inferred from them.
         field_fields (str | Unset):
 
     Raises:
@@ -184,7 +187,8 @@ async def asyncio(
      Fetches one phone number of the organization by its id.
 
     Args:
-        id (str): A phone number id; the `phon_` prefix is seen in every example.
+        id (str): A phone number id. Close documents a plain string; the `phon_` prefix is
+            seen in every example, and the pattern is inferred from them.
         field_fields (str | Unset):
 
     Raises:

@@ -113,8 +113,9 @@ def sync_detailed(
 
     Args:
         number (str | Unset): A phone number in E.164 form, such as `+16505550100`.
-        participant_user_id (str | Unset): A user id.
-        user_id (str | Unset): A user id.
+        participant_user_id (str | Unset): A user id; Close documents a plain string, the pattern
+            is inferred.
+        user_id (str | Unset): A user id; Close documents a plain string, the pattern is inferred.
         is_group_number (bool | Unset):
         field_skip (int | Unset):
         field_limit (int | Unset):
@@ -165,8 +166,9 @@ def sync(
 
     Args:
         number (str | Unset): A phone number in E.164 form, such as `+16505550100`.
-        participant_user_id (str | Unset): A user id.
-        user_id (str | Unset): A user id.
+        participant_user_id (str | Unset): A user id; Close documents a plain string, the pattern
+            is inferred.
+        user_id (str | Unset): A user id; Close documents a plain string, the pattern is inferred.
         is_group_number (bool | Unset):
         field_skip (int | Unset):
         field_limit (int | Unset):
@@ -214,8 +216,9 @@ async def asyncio_detailed(
 
     Args:
         number (str | Unset): A phone number in E.164 form, such as `+16505550100`.
-        participant_user_id (str | Unset): A user id.
-        user_id (str | Unset): A user id.
+        participant_user_id (str | Unset): A user id; Close documents a plain string, the pattern
+            is inferred.
+        user_id (str | Unset): A user id; Close documents a plain string, the pattern is inferred.
         is_group_number (bool | Unset):
         field_skip (int | Unset):
         field_limit (int | Unset):
@@ -266,8 +269,9 @@ async def asyncio(
 
     Args:
         number (str | Unset): A phone number in E.164 form, such as `+16505550100`.
-        participant_user_id (str | Unset): A user id.
-        user_id (str | Unset): A user id.
+        participant_user_id (str | Unset): A user id; Close documents a plain string, the pattern
+            is inferred.
+        user_id (str | Unset): A user id; Close documents a plain string, the pattern is inferred.
         is_group_number (bool | Unset):
         field_skip (int | Unset):
         field_limit (int | Unset):

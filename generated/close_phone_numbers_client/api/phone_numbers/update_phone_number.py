@@ -94,7 +94,8 @@ def sync_detailed(
     Personal numbers can be changed only by their own user.
 
     Args:
-        id (str): A phone number id; the `phon_` prefix is seen in every example.
+        id (str): A phone number id. Close documents a plain string; the `phon_` prefix is
+            seen in every example, and the pattern is inferred from them.
         body (PhoneNumberUpdate): The settings to change; everything left out stays as it is.
 
     Raises:
@@ -130,7 +131,8 @@ def sync(
     Personal numbers can be changed only by their own user.
 
     Args:
-        id (str): A phone number id; the `phon_` prefix is seen in every example.
+        id (str): A phone number id. Close documents a plain string; the `phon_` prefix is
+            seen in every example, and the pattern is inferred from them.
         body (PhoneNumberUpdate): The settings to change; everything left out stays as it is.
 
     Raises:
@@ -163,7 +165,8 @@ async def asyncio_detailed(
     Personal numbers can be changed only by their own user.
 
     Args:
-        id (str): A phone number id; the `phon_` prefix is seen in every example.
+        id (str): A phone number id. Close documents a plain string; the `phon_` prefix is
+            seen in every example, and the pattern is inferred from them.
         body (PhoneNumberUpdate): The settings to change; everything left out stays as it is.
 
     Raises:
@@ -199,7 +202,8 @@ async def asyncio(
     Personal numbers can be changed only by their own user.
 
     Args:
-        id (str): A phone number id; the `phon_` prefix is seen in every example.
+        id (str): A phone number id. Close documents a plain string; the `phon_` prefix is
+            seen in every example, and the pattern is inferred from them.
         body (PhoneNumberUpdate): The settings to change; everything left out stays as it is.
 
     Raises:
