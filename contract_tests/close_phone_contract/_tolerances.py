@@ -9,16 +9,17 @@ from __future__ import annotations
 import copy
 from typing import Any
 
-# Valid data may still be refused for reasons outside the request: 401 (the key), 403
-# (permission), 404 (a generated id names no number).
-POSITIVE_STATUSES = ["2xx", "401", "403", "404"]
+# Valid data may still be refused for reasons outside the request: 401 (the key), 402
+# (a limit of the plan), 403 (permission), 404 (a generated id names no number), 429 (a
+# spent rate limit that outlasted the retries).
+POSITIVE_STATUSES = ["2xx", "401", "402", "403", "404", "429"]
 # A valid rent may be refused as Close does: 400 with a `status` (has-voice-only,
 # needs-more-info, error), 402 billing-error. Close documents only "a 4xx" for refusals.
-RENT_POSITIVE_STATUSES = ["2xx", "400", "402", "403", "4xx"]
+RENT_POSITIVE_STATUSES = ["2xx", "400", "402", "403", "429", "4xx"]
 # Close checks more than a schema can say for an update: a phone number must be a real
 # one, participants and groups must belong to the organization. A schema-valid update
 # may be a 400 (the repository's regression tests pin that a realistic one is accepted).
-UPDATE_POSITIVE_STATUSES = ["2xx", "400", "403", "404"]
+UPDATE_POSITIVE_STATUSES = ["2xx", "400", "402", "403", "404", "429"]
 
 _COMMON: dict[str, Any] = {
     # Close ignores query parameters it does not know; so does the emulator.
