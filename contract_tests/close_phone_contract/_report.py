@@ -11,12 +11,13 @@ import json
 import re
 import shlex
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlencode
 from xml.etree import ElementTree as ET
 
 from ._exchange import Exchange
+from ._scrub import _secret_forms
 from ._validate import Finding
 
 KEY_VARIABLE = "CLOSE_API_KEY"
@@ -84,7 +85,17 @@ class Report:
     operations: dict[str, OperationTally] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    # The key the run used: masked wherever an answer echoed it (a body, a message).
+    secrets: tuple[str, ...] = field(default=(), repr=False)
     _seen: set[tuple[str, str, str, str]] = field(default_factory=set, init=False, repr=False)
+
+    def mask(self, text: str) -> str:
+        """`text` with the key, and its Basic encodings, replaced by `[masked]`."""
+        for secret in self.secrets:
+            for form in _secret_forms(secret):
+                if form:
+                    text = text.replace(form, "[masked]")
+        return text
 
     def tally(self, operation: str) -> OperationTally:
         return self.operations.setdefault(operation, OperationTally(operation))
@@ -105,8 +116,15 @@ class Report:
         tally.sent[kind] += 1
         tally.statuses[exchange.status] += 1
         tally.checks.update(checks)
-        reproduce = curl(exchange, base_url, authenticated=authenticated)
+        reproduce = self.mask(curl(exchange, base_url, authenticated=authenticated))
         for finding in findings:
+            if self.secrets:
+                finding = replace(
+                    finding,
+                    path=self.mask(finding.path),
+                    expected=self.mask(finding.expected),
+                    got=self.mask(finding.got),
+                )
             severity = "warning" if finding.observed and not self.strict_observed else "failure"
             if severity == "failure":
                 tally.failed_checks.add(finding.check)
@@ -144,7 +162,7 @@ class Report:
             lines.append(f"{name}: {tally.cases} cases ({sent}); answers {statuses}")
             lines.append(f"    checks: {', '.join(sorted(tally.checks))}")
         lines.append("")
-        lines.extend(self.notes)
+        lines.extend(self.mask(note) for note in self.notes)
         for problem in self.problems:
             lines.extend(problem.lines())
         verdict = "verified" if self.ok else "CONTRACT BROKEN"

@@ -160,7 +160,8 @@ def verify(
 ) -> Report:
     """Verify `target` (or, with `fixtures`, a folder of recorded exchanges) against `spec`."""
     validator = Validator(spec)
-    report = Report(target.description, spec.where, target.strict_observed)
+    secrets = (target.api_key,) if target.api_key else ()
+    report = Report(target.description, spec.where, target.strict_observed, secrets=secrets)
     say = progress or (lambda _message: None)
     if fixtures is not None:
         verify_fixtures(fixtures, validator, report)

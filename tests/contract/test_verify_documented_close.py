@@ -8,8 +8,10 @@ exit status 1, naming operation, check and JSON path, without a traceback.
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Callable, MutableMapping
+from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
@@ -238,3 +240,28 @@ def test_a_429_without_rate_limit_headers_breaks_no_documented_promise() -> None
     assert findings
     assert all(f.observed for f in findings), findings
     assert {f.path for f in findings} == {"header.RateLimit", "header.Retry-After"}
+
+
+def test_credentials_a_server_echoes_reach_neither_output_nor_reports(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """A mock that echoes `Authorization` (and the key) in its 404s: masked everywhere."""
+
+    def echo(scope: dict[str, Any], status: int, body: bytes) -> Any:
+        if status != 404:
+            return None
+        header = dict(scope["headers"]).get(b"authorization", b"").decode()
+        key = base64.b64decode(header.removeprefix("Basic ")).decode().rstrip(":")
+        echoed = json.dumps([header, f"unknown key {key}"]).encode()
+        return 404, {"content-type": "application/json"}, echoed
+
+    double = Double(answer=echo)
+    key = double.emulator.api_key_with_permission
+    junit, markdown = tmp_path / "verify.xml", tmp_path / "verify.md"
+    code, output = run_double(double, monkeypatch, "--junit", str(junit), "--report", str(markdown))
+    assert code == 1, output[-2000:]
+    assert "[masked]" in output
+    encoded = base64.b64encode(f"{key}:".encode()).decode().rstrip("=")
+    for text in (output, junit.read_text(), markdown.read_text()):
+        assert key not in text
+        assert encoded not in text
