@@ -244,6 +244,8 @@ class Core:
     ) -> None:
         """Set up a caller's httpx client in place: base URL, credentials, User-Agent, hooks.
 
+        Redirects are no longer followed: a followed 307 or 308 would send a rent again.
+
         Its own base URL is held to the same rules as ``base_url=``: no credentials go over
         plain http to another machine, whichever way the URL was given.
         """
@@ -259,6 +261,8 @@ class Core:
         else:
             own = client.headers.get("authorization")
             self.secrets = Secrets(secrets_of_authorization(own))
+        # A followed 307 or 308 sends a POST again: a rent must not be repeated by httpx.
+        client.follow_redirects = False
         if client.headers.get("user-agent", "").startswith("python-httpx/"):
             client.headers["User-Agent"] = USER_AGENT
         if not isinstance(timeout, NotGiven):

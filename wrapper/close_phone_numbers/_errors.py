@@ -33,7 +33,15 @@ from close_phone_numbers_client.models import RentRefusalStatus
 from close_phone_numbers_client.types import loads
 
 from ._headers import request_id
-from ._redact import REDACTED, redact, redact_bytes, redact_data, secrets_of_headers
+from ._redact import (
+    REDACTED,
+    active_secrets,
+    redact,
+    redact_bytes,
+    redact_content,
+    redact_data,
+    secrets_of_headers,
+)
 from ._retry import server_delay
 
 if TYPE_CHECKING:
@@ -104,7 +112,7 @@ def _clean_request(request: httpx.Request, secrets: tuple[str, ...]) -> httpx.Re
 
 def _clean_response(response: httpx.Response, secrets: tuple[str, ...]) -> httpx.Response:
     try:
-        content = redact_bytes(response.content, secrets)
+        content = redact_content(response.content, secrets)
     except httpx.StreamError:  # the body was never read (it could not be decoded)
         content = b""
     request = request_of(response)
@@ -123,10 +131,14 @@ def _rebuild(cls: type[CloseError], args: tuple[object, ...]) -> CloseError:
 
 
 class CloseError(Exception):
-    """The base of every error this package raises; its message is at most 1,000 characters."""
+    """The base of every error this package raises; its message is at most 1,000 characters.
+
+    A message made while a request runs is redacted of that client's credentials, whatever
+    part of an answer (an id, a field) it quotes.
+    """
 
     def __init__(self, message: str = "") -> None:
-        super().__init__(clip(message))
+        super().__init__(clip(redact(message, active_secrets())))
 
     def _secrets(self) -> tuple[str, ...]:
         found = self.__dict__.get("request")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import base64
 import binascii
+import json
 import logging
 from collections.abc import Iterable, Mapping
 from contextvars import ContextVar
@@ -71,6 +72,30 @@ def redact_bytes(content: bytes, secrets: Iterable[str]) -> bytes:
         if len(secret) >= MIN_SECRET_CHARS and raw in content:
             content = content.replace(raw, REDACTED.encode())
     return content
+
+
+def redact_content(content: bytes, secrets: tuple[str, ...]) -> bytes:
+    """A body's bytes redacted, also of secrets a JSON escape (``\\u0073k_...``) hides.
+
+    A JSON body whose decoded strings hold a secret the bytes do not show is written out
+    again from its redacted decoding; any other body is redacted as bytes only.
+    """
+    content = redact_bytes(content, secrets)
+    if not secrets:
+        return content
+    try:
+        data = json.loads(content)
+        cleaned = redact_data(data, secrets)
+        if json.dumps(cleaned) == json.dumps(data):
+            return content
+        return json.dumps(cleaned).encode()
+    except (ValueError, RecursionError):  # not JSON (or not UTF-8), or nested too deep
+        return content
+
+
+def active_secrets() -> tuple[str, ...]:
+    """The secrets of the client whose request is running in this thread or task."""
+    return _ACTIVE.get()
 
 
 def redact_data(data: object, secrets: tuple[str, ...]) -> object:

@@ -27,6 +27,7 @@ from attrs import evolve
 from close_phone_numbers_client.models import Me, PhoneNumber, RentRequest, Sharing
 from close_phone_numbers_client.types import UNSET, Unset
 
+from . import _validation as check
 from ._constants import MAX_PAGE_SIZE, logger
 from ._errors import (
     CloseError,
@@ -288,7 +289,7 @@ def _new_matches(
 ) -> Plan[list[PhoneNumber]]:
     """The numbers that are new since the snapshot, match the rent and may be the caller's."""
     listed, offset = yield from _list_ids(_filters(request, owners), policy)
-    new = sorted(listed.ids - snapshot.ids)[:MAX_NEW_FETCHED]
+    new = sorted(i for i in listed.ids - snapshot.ids if _is_number_id(i))[:MAX_NEW_FETCHED]
     since = _window_start(started, offset, snapshot_complete=snapshot.complete)
     found: list[PhoneNumber] = []
     for number_id in new:
@@ -296,12 +297,25 @@ def _new_matches(
             number, _ = yield from call(GET, {"id": number_id}, policy, is_number)
         except NotFoundError:
             continue  # deleted since it was listed
+        except InvalidRequestError:
+            logger.warning("a listed id cannot be sent in a URL; not looked up")
+            continue
         created = parse_timestamp(number.date_created)
         if since is not None and (created is None or created < since):
             continue  # older than the rent: the snapshot missed it
         if matches(number, request) and (owners is None or belongs(number, owners)):
             found.append(number)
     return found
+
+
+def _is_number_id(value: str) -> bool:
+    """Whether a listed id is one the spec allows: a hostile listing picks what is fetched."""
+    try:
+        check.parameter(GET.name, "path", "id", value)
+    except InvalidRequestError:
+        logger.warning("the listing holds an id that is not a phone number id; not looked up")
+        return False
+    return True
 
 
 def _clock_offset(raw: httpx.Response | None) -> float | None:

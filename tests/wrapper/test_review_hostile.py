@@ -1,0 +1,179 @@
+"""Found by an adversarial review: echoes hidden by JSON escapes, hostile ids in a rent's
+lookup, and a caller's client that follows redirects (each failed before its fix)."""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import pickle
+import re
+import traceback
+from typing import Any
+
+import httpx
+import pytest
+from close_phone_numbers import (
+    AsyncPhoneNumbers,
+    BadRequestError,
+    CloseError,
+    PhoneNumbers,
+    RentOutcomeUnknownError,
+)
+
+from .conftest import API_KEY, BASE_URL, make_async_client, make_client, number_json, page_json
+from .fake_close import FakeClose, old_numbers, rents
+
+BASIC = base64.b64encode(f"{API_KEY}:".encode()).decode()
+# The key as a JSON string of \u escapes: the same text once decoded, other bytes on the wire.
+ESCAPED_KEY = "".join(f"\\u{ord(char):04x}" for char in API_KEY)
+
+
+def _escaped_echo(request: httpx.Request) -> httpx.Response:
+    body = '{"error": "bad key ' + ESCAPED_KEY + '", "you-sent": "' + ESCAPED_KEY + '"}'
+    return httpx.Response(400, content=body.encode(), headers={"Content-Type": "application/json"})
+
+
+def _pickled_texts(error: CloseError) -> list[str]:
+    loaded = pickle.loads(pickle.dumps(error))
+    response: httpx.Response = loaded.response
+    return [response.text, repr(response.json()), repr(loaded.body), str(loaded)]
+
+
+def test_a_pickled_error_holds_no_key_a_json_escape_hid_from_the_bytes() -> None:
+    """The copy of the response in a pickle is redacted as decoded JSON, not only as bytes."""
+    client, _ = make_client(_escaped_echo)
+    with pytest.raises(BadRequestError) as caught:
+        client.get("phon_1")
+    for text in _pickled_texts(caught.value):
+        assert API_KEY not in text
+    assert "[redacted]" in pickle.loads(pickle.dumps(caught.value)).response.json()["error"]
+
+
+def test_async_a_pickled_error_holds_no_key_a_json_escape_hid_from_the_bytes() -> None:
+    """The same for the async client."""
+
+    async def main() -> CloseError:
+        client, _ = make_async_client(_escaped_echo)
+        try:
+            await client.get("phon_1")
+        except BadRequestError as exc:
+            return exc
+        raise AssertionError("no error")
+
+    for text in _pickled_texts(asyncio.run(main())):
+        assert API_KEY not in text
+
+
+# A rent's lookup fetches the new ids a listing shows: a hostile listing chooses them.
+ALLOWED_PATH = re.compile(
+    r"/api/v1/(me/|phone_number/(phon_[A-Za-z0-9]+/|request/internal/)?)(\?[^/]*)?"
+)
+HOSTILE_IDS = [API_KEY, "../../me", "phon_1/../../me", "phon_a?x=1", "phon_" + "a" * 300_000]
+
+
+def _rents_then_lists(hostile: str) -> FakeClose:
+    def on_rent(request: httpx.Request, server: FakeClose) -> httpx.Response:
+        server.rent()
+        server.rent(id=hostile)
+        return httpx.Response(503, json={"error": "unavailable"})
+
+    return FakeClose(on_rent, existing=old_numbers(3))
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_IDS, ids=["key", "dots", "traversal", "query", "long"])
+def test_a_rent_lookup_never_fetches_an_id_the_spec_refuses(hostile: str) -> None:
+    """Only ids of the spec's pattern are looked up; ours is found beside a hostile one."""
+    server = _rents_then_lists(hostile)
+    client, recorder = make_client(server)
+    assert client.rent("US", prefix="650").id == "phon_rented1"
+    assert rents(recorder.paths()) == 1
+    for request in recorder.requests:
+        assert ALLOWED_PATH.fullmatch(request.url.raw_path.decode()), request.url
+
+
+def test_async_a_rent_lookup_never_fetches_an_id_the_spec_refuses() -> None:
+    """The same for the async client."""
+    server = _rents_then_lists(API_KEY)
+
+    async def main() -> str:
+        client, recorder = make_async_client(server)
+        number = await client.rent("US", prefix="650")
+        assert not any(API_KEY in str(r.url) for r in recorder.requests)
+        return number.id
+
+    assert asyncio.run(main()) == "phon_rented1"
+
+
+def test_a_rent_outcome_unknown_never_names_the_key_in_its_message() -> None:
+    """Two candidates, one id echoing the key: the error's text and pickle never show it."""
+
+    def on_rent(request: httpx.Request, server: FakeClose) -> httpx.Response:
+        server.rent()
+        server.rent(id="phon_" + API_KEY.replace("_", ""))
+        return httpx.Response(503, json={"error": "unavailable"})
+
+    key = API_KEY.replace("_", "")
+    client = PhoneNumbers(
+        api_key=key,
+        http_client=httpx.Client(
+            transport=httpx.MockTransport(FakeClose(on_rent, existing=old_numbers(3))),
+            base_url=BASE_URL,
+        ),
+        sleep=lambda _: None,
+    )
+    with pytest.raises(RentOutcomeUnknownError) as caught:
+        client.rent("US", prefix="650")
+    texts = [str(caught.value), "".join(traceback.format_exception(caught.value))]
+    for text in texts:
+        assert key not in text
+    assert len(caught.value.candidates) == 2
+
+
+def _redirecting_rent(posts: list[str]) -> Any:
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.method == "POST":
+            posts.append(str(request.url))
+            if len(posts) == 1:
+                return httpx.Response(307, headers={"Location": str(request.url)})
+            return httpx.Response(201, json=number_json())
+        if request.url.path.endswith("/me/"):
+            return httpx.Response(200, json={"id": "user_abc"})
+        return httpx.Response(200, json=page_json([], has_more=False))
+
+    return handler
+
+
+def test_a_callers_client_that_follows_redirects_never_sends_a_rent_twice() -> None:
+    """A 307 on the rent is an answer to report, not a reason to POST it again."""
+    posts: list[str] = []
+    http = httpx.Client(
+        transport=httpx.MockTransport(_redirecting_rent(posts)),
+        base_url=BASE_URL,
+        follow_redirects=True,
+    )
+    client = PhoneNumbers(api_key=API_KEY, http_client=http, sleep=lambda _: None)
+    with pytest.raises(CloseError):
+        client.rent("US")
+    assert len(posts) == 1
+
+
+def test_async_a_callers_client_that_follows_redirects_never_sends_a_rent_twice() -> None:
+    """The same for the async client."""
+    posts: list[str] = []
+
+    async def main() -> None:
+        http = httpx.AsyncClient(
+            transport=httpx.MockTransport(_redirecting_rent(posts)),
+            base_url=BASE_URL,
+            follow_redirects=True,
+        )
+
+        async def no_sleep(_: float) -> None:
+            return None
+
+        client = AsyncPhoneNumbers(api_key=API_KEY, http_client=http, sleep=no_sleep)
+        with pytest.raises(CloseError):
+            await client.rent("US")
+
+    asyncio.run(main())
+    assert len(posts) == 1
