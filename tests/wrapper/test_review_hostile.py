@@ -177,3 +177,63 @@ def test_async_a_callers_client_that_follows_redirects_never_sends_a_rent_twice(
 
     asyncio.run(main())
     assert len(posts) == 1
+
+
+class _SnapshotRefused(FakeClose):
+    """The first listing (the snapshot) is refused; every answer carries the given Date."""
+
+    def __init__(self, *args: Any, date: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.date = date
+        self.listings = 0
+
+    def __call__(self, request: httpx.Request) -> httpx.Response:
+        if request.method == "GET" and request.url.path.endswith("/phone_number/"):
+            self.listings += 1
+            if self.listings == 1:
+                return httpx.Response(403, json={"error": "not now"})
+        answer = super().__call__(request)
+        answer.headers["Date"] = self.date
+        return answer
+
+
+PAST_DATES = ["Thu, 01 Jan 1970 00:00:00 GMT", "Mon, 01 Jan 2024 00:00:00 GMT"]
+
+
+def _not_rented(request: httpx.Request, server: FakeClose) -> httpx.Response:
+    return httpx.Response(503, json={"error": "unavailable"})
+
+
+@pytest.mark.parametrize("date", PAST_DATES, ids=["1970", "2024"])
+def test_a_date_header_in_the_past_never_passes_an_old_number_off_as_the_rent(date: str) -> None:
+    """Snapshot refused, rent not made: a Date far behind must not widen the window to 2025."""
+    server = _SnapshotRefused(_not_rented, existing=old_numbers(1), date=date)
+    client, recorder = make_client(server)
+    with pytest.raises(RentOutcomeUnknownError) as caught:
+        client.rent("US", prefix="650")
+    assert caught.value.candidates == []
+    assert rents(recorder.paths()) == 1
+
+
+def test_async_a_date_header_in_the_past_never_passes_an_old_number_off_as_the_rent() -> None:
+    """The same for the async client."""
+    server = _SnapshotRefused(_not_rented, existing=old_numbers(1), date=PAST_DATES[0])
+
+    async def main() -> None:
+        client, _ = make_async_client(server)
+        with pytest.raises(RentOutcomeUnknownError):
+            await client.rent("US", prefix="650")
+
+    asyncio.run(main())
+
+
+def test_a_date_header_in_the_past_still_lets_the_real_rent_be_found() -> None:
+    """Snapshot refused, rent made, Date in 1970: the new number is found, the old one not."""
+
+    def on_rent(request: httpx.Request, server: FakeClose) -> httpx.Response:
+        server.rent()
+        return httpx.Response(503, json={"error": "unavailable"})
+
+    server = _SnapshotRefused(on_rent, existing=old_numbers(1), date=PAST_DATES[0])
+    client, _ = make_client(server)
+    assert client.rent("US", prefix="650").id == "phon_rented1"

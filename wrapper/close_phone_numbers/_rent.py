@@ -336,10 +336,15 @@ def _window_start(
 
     Without a Date header (an emulator in process, maybe on a fake clock) the server may
     date its numbers anywhere, so a complete snapshot alone tells old numbers from new.
+    Without a snapshot the window is the only guard, so a Date header may narrow it but
+    never open it further back than `UNCALIBRATED_MARGIN`: a Date far in the past (a broken
+    proxy, another clock than the one that dates numbers) would pass old numbers as new.
     """
-    if offset is not None:
-        return started + timedelta(seconds=offset) - CLOCK_MARGIN
-    return None if snapshot_complete else started - UNCALIBRATED_MARGIN
+    floor = None if snapshot_complete else started - UNCALIBRATED_MARGIN
+    if offset is None:
+        return floor
+    calibrated = started + timedelta(seconds=offset) - CLOCK_MARGIN
+    return calibrated if floor is None else max(calibrated, floor)
 
 
 def parse_timestamp(value: object) -> datetime | None:
