@@ -265,3 +265,36 @@ def test_credentials_a_server_echoes_reach_neither_output_nor_reports(
     for text in (output, junit.read_text(), markdown.read_text()):
         assert key not in text
         assert encoded not in text
+
+
+def refuse_rents(body: bytes) -> Answer:
+    def answer(scope: dict[str, Any], status: int, _body: bytes) -> Any:
+        if scope["method"] != "POST":
+            return None
+        return 409, {"content-type": "application/json"}, body
+
+    return answer
+
+
+RENT_ONCE = ("--allow-rent", "--max-rents", "1")
+
+
+def test_a_rent_refused_with_another_4xx_and_a_status_only_warns(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Close documents "a 4xx with a `status`": a 409 with a new status is no broken promise."""
+    double = Double(answer=refuse_rents(b'{"status": "a-status-added-in-2027"}'))
+    code, output = run_double(double, monkeypatch, *RENT_ONCE)
+    assert code == 0, output[-3000:]
+    assert "WARN rentPhoneNumber status_code_conformance (observed constraint)" in output
+
+
+def test_a_refused_rent_without_a_status_fails_verify(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 409 refusal whose body has no `status` breaks what Close documents for a rent."""
+    double = Double(answer=refuse_rents(b'{"message": "no number for you"}'))
+    code, output = run_double(double, monkeypatch, *RENT_ONCE)
+    assert code == 1, output[-3000:]
+    assert (
+        "FAIL rentPhoneNumber response_schema_conformance (contract) at $.status: "
+        "expected a required field, got missing"
+    ) in output

@@ -35,7 +35,15 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Error | PhoneNumber | RateLimited | RentRefusal | ValidationError | None:
+) -> (
+    Error
+    | PhoneNumber
+    | RateLimited
+    | RentRefusal
+    | RentRefusal
+    | ValidationError
+    | None
+):
     status = response.status_code
     if status == 201:
         return PhoneNumber.from_dict(loads(response.content))
@@ -78,18 +86,7 @@ def _parse_response(
         return RateLimited.from_dict(loads(response.content))
 
     if 400 <= status <= 499:
-        body = loads(response.content)
-        if isinstance(body, dict):
-            try:
-                body = RentRefusal.from_dict(body)
-            except SchemaMismatch:
-                body = ValidationError.from_dict(body)
-
-        else:
-            raise mismatch("object", body)
-
-        response_4xx: RentRefusal | ValidationError = body
-        return response_4xx
+        return RentRefusal.from_dict(loads(response.content))
 
     if 500 <= status <= 599:
         return Error.from_dict(loads(response.content))
@@ -101,7 +98,9 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[Error | PhoneNumber | RateLimited | RentRefusal | ValidationError]:
+) -> Response[
+    Error | PhoneNumber | RateLimited | RentRefusal | RentRefusal | ValidationError
+]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -114,7 +113,9 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: RentRequest,
-) -> Response[Error | PhoneNumber | RateLimited | RentRefusal | ValidationError]:
+) -> Response[
+    Error | PhoneNumber | RateLimited | RentRefusal | RentRefusal | ValidationError
+]:
     """Rent an internal phone number
 
      Rents a new number from Close in the given country, optionally within an
@@ -135,7 +136,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PhoneNumber | RateLimited | RentRefusal | ValidationError]
+        Response[Error | PhoneNumber | RateLimited | RentRefusal | RentRefusal | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -151,7 +152,15 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: RentRequest,
-) -> Error | PhoneNumber | RateLimited | RentRefusal | ValidationError | None:
+) -> (
+    Error
+    | PhoneNumber
+    | RateLimited
+    | RentRefusal
+    | RentRefusal
+    | ValidationError
+    | None
+):
     """Rent an internal phone number
 
      Rents a new number from Close in the given country, optionally within an
@@ -172,7 +181,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PhoneNumber | RateLimited | RentRefusal | ValidationError
+        Error | PhoneNumber | RateLimited | RentRefusal | RentRefusal | ValidationError
     """
 
     return sync_detailed(
@@ -185,7 +194,9 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: RentRequest,
-) -> Response[Error | PhoneNumber | RateLimited | RentRefusal | ValidationError]:
+) -> Response[
+    Error | PhoneNumber | RateLimited | RentRefusal | RentRefusal | ValidationError
+]:
     """Rent an internal phone number
 
      Rents a new number from Close in the given country, optionally within an
@@ -206,7 +217,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[Error | PhoneNumber | RateLimited | RentRefusal | ValidationError]
+        Response[Error | PhoneNumber | RateLimited | RentRefusal | RentRefusal | ValidationError]
     """
 
     kwargs = _get_kwargs(
@@ -222,7 +233,15 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: RentRequest,
-) -> Error | PhoneNumber | RateLimited | RentRefusal | ValidationError | None:
+) -> (
+    Error
+    | PhoneNumber
+    | RateLimited
+    | RentRefusal
+    | RentRefusal
+    | ValidationError
+    | None
+):
     """Rent an internal phone number
 
      Rents a new number from Close in the given country, optionally within an
@@ -243,7 +262,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Error | PhoneNumber | RateLimited | RentRefusal | ValidationError
+        Error | PhoneNumber | RateLimited | RentRefusal | RentRefusal | ValidationError
     """
 
     return (
