@@ -20,6 +20,7 @@ from close_phone_numbers import (
     RentOutcomeUnknownError,
 )
 
+from ._rawserver import Raw, raw_server, response
 from .conftest import API_KEY, BASE_URL, make_async_client, make_client, number_json, page_json
 from .fake_close import FakeClose, old_numbers, rents
 
@@ -237,3 +238,79 @@ def test_a_date_header_in_the_past_still_lets_the_real_rent_be_found() -> None:
     server = _SnapshotRefused(on_rent, existing=old_numbers(1), date=PAST_DATES[0])
     client, _ = make_client(server)
     assert client.rent("US", prefix="650").id == "phon_rented1"
+
+
+class _Endless(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body of spaces that goes on far longer than any answer of Close; counts what it sent."""
+
+    CHUNK = 1 << 20
+
+    def __init__(self, chunks: int) -> None:
+        self.chunks = chunks
+        self.sent = 0
+
+    def __iter__(self) -> Any:
+        for _ in range(self.chunks):
+            self.sent += self.CHUNK
+            yield b" " * self.CHUNK
+
+    async def __aiter__(self) -> Any:
+        for chunk in self:
+            yield chunk
+
+
+def _endless_answer(body: _Endless, status: int = 200) -> Any:
+    """Gets (and a rent's 201) answer ``body``; /me/ and listings answer normally."""
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path.endswith("/me/"):
+            return httpx.Response(200, json={"id": "user_abc"})
+        if request.url.path.endswith("/phone_number/"):
+            return httpx.Response(200, json=page_json([], has_more=False))
+        code = 201 if request.method == "POST" else status
+        headers = {"Content-Type": "application/json"}
+        return httpx.Response(code, headers=headers, stream=body)
+
+    return handler
+
+
+@pytest.mark.parametrize("status", [200, 500])
+def test_a_body_that_never_ends_is_cut_off_and_raised_as_a_close_error(status: int) -> None:
+    """96 MiB of spaces: reading stops at the cap (32 MiB) with a CloseError."""
+    body = _Endless(96)
+    client, _ = make_client(_endless_answer(body, status), max_retries=0)
+    with pytest.raises(CloseError, match="larger than"):
+        client.get("phon_1")
+    assert body.sent <= 33 * _Endless.CHUNK
+
+
+def test_async_a_body_that_never_ends_is_cut_off_and_raised_as_a_close_error() -> None:
+    """The same for the async client."""
+    body = _Endless(96)
+
+    async def main() -> None:
+        client, _ = make_async_client(_endless_answer(body), max_retries=0)
+        with pytest.raises(CloseError, match="larger than"):
+            await client.get("phon_1")
+
+    asyncio.run(main())
+    assert body.sent <= 33 * _Endless.CHUNK
+
+
+def test_a_rent_answered_by_a_body_that_never_ends_is_looked_up_not_resent() -> None:
+    """A 201 whose body never ends did rent: the lookup runs, and no second POST is sent."""
+    body = _Endless(96)
+    client, recorder = make_client(_endless_answer(body), max_retries=0)
+    with pytest.raises(RentOutcomeUnknownError, match="larger than"):
+        client.rent("US")
+    assert rents(recorder.paths()) == 1
+    assert body.sent <= 33 * _Endless.CHUNK
+
+
+def test_over_a_real_socket_a_body_past_the_cap_is_cut_off() -> None:
+    """40 MiB announced and sent over loopback: the client stops at the cap with a CloseError."""
+    big = response(200, b" " * (40 << 20))
+    with raw_server(lambda seen: Raw(big)) as server:
+        client = PhoneNumbers(api_key=API_KEY, base_url=server.base_url, max_retries=0)
+        with client, pytest.raises(CloseError, match="larger than"):
+            client.get("phon_1")

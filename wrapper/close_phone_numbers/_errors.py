@@ -374,7 +374,9 @@ def error_from_response(response: httpx.Response, detail: str | None = None) -> 
     secrets = secrets_of_headers(request.headers if request is not None else None)
     body = _decode(response, secrets)
     reason = f"{status} {response.reason_phrase or 'Unknown Status'}{_where(request)}"
-    text = redact(f"{reason}: {_message(body)}", secrets)
+    # A body that could not be read at all (cut off, undecodable) says why instead.
+    summary = detail if body is None and detail else _message(body)
+    text = redact(f"{reason}: {summary}", secrets)
     if 200 <= status < 300:
         problem = redact(detail, secrets) if detail else "the body does not match the API spec"
         return UnexpectedResponseError(f"{reason}: {problem}", response=response, body=body)

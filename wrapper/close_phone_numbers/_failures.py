@@ -23,6 +23,7 @@ from ._errors import (
     error_from_response,
     request_of,
 )
+from ._http import BodyTooLargeError
 from ._redact import redact, scrub_chain, secrets_of_headers
 
 if TYPE_CHECKING:
@@ -60,6 +61,8 @@ def _detail(error: Exception, secrets: tuple[str, ...]) -> str | None:
     if isinstance(error, SchemaMismatch):
         # Where the body departs from the spec: `data[3].is_group_number: expected boolean, ...`
         return redact(str(error), secrets)
+    if isinstance(error, BodyTooLargeError):
+        return str(error)
     if isinstance(error, httpx.DecodingError):
         return f"the body does not decode as its Content-Encoding says ({error})"
     if isinstance(error, RecursionError):

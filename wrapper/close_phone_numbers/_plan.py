@@ -28,6 +28,7 @@ from close_phone_numbers_client.types import Response, loads
 from ._constants import logger
 from ._errors import APIConnectionError, APIStatusError, NotFoundError, ServerError
 from ._failures import failure_of, url_refused
+from ._http import cap_body
 from ._ratelimit import Throttle
 from ._redact import activate, deactivate
 from ._retry import (
@@ -117,12 +118,14 @@ _LAST_RESPONSE: ContextVar[httpx.Response | None] = ContextVar("close_last_respo
 
 
 def remember_response(response: httpx.Response) -> None:
-    """Event hook of sync clients: keep the raw response for error reporting."""
+    """Event hook of sync clients: keep the raw response for error reporting; cap its body."""
+    cap_body(response)
     _LAST_RESPONSE.set(response)
 
 
 async def remember_response_async(response: httpx.Response) -> None:
-    """Event hook of async clients: keep the raw response for error reporting."""
+    """Event hook of async clients: keep the raw response for error reporting; cap its body."""
+    cap_body(response)
     _LAST_RESPONSE.set(response)
 
 
