@@ -33,6 +33,17 @@ RESPONSE_CHECKS = [
 REQUEST_CHECKS = ["operation", "request_query", "request_path", "request_body"]
 
 
+# A connection that never opened; any other transport error is an answer that broke off.
+_NOT_CONNECTED = (httpx.ConnectError, httpx.ConnectTimeout, httpx.UnsupportedProtocol)
+COMPLETE = "complete_answer"
+
+
+def broken_answer(operation: str, exc: BaseException) -> Finding:
+    """The finding of an answer that broke off (a cut body, a reset connection)."""
+    got = f"{type(exc).__name__}: {exc}"
+    return Finding(operation, COMPLETE, "response", "a complete HTTP answer", got[:200])
+
+
 class Unreachable(RuntimeError):
     """The target did not answer at all."""
 
@@ -78,9 +89,11 @@ def record_session(target: Target, notes: list[str]) -> Recorder:
         try:
             run_session(recorder, target.session)
         except httpx.TransportError as exc:
-            if not recorder.exchanges:
+            if not recorder.exchanges and isinstance(exc, _NOT_CONNECTED):
                 raise Unreachable(f"{target.base_url}: {type(exc).__name__}: {exc}") from None
             notes.append(f"the session stopped early: {type(exc).__name__}: {exc}")
+            if recorder.pending is not None:
+                recorder.broken = (recorder.pending, broken_answer(recorder.pending.operation, exc))
         except ValueError as exc:  # an answer that is not JSON where the session needs it
             notes.append(f"the session stopped early: {exc}")
     if recorder.exchanges and recorder.exchanges[0][1].status == 401:
@@ -102,6 +115,17 @@ def run_session_checks(target: Target, validator: Validator, report: Report) -> 
             base_url=target.base_url,
             authenticated=auth is not None,
             source=f"session step {step!r} ({exchange.name})",
+        )
+    if recorder.broken is not None:
+        exchange, finding = recorder.broken
+        report.record(
+            exchange,
+            "session",
+            [COMPLETE],
+            [finding],
+            base_url=target.base_url,
+            authenticated=auth is not None,
+            source=f"session ({exchange.method} {exchange.path})",
         )
     for number_id in recorder.rented_and_kept:
         report.notes.append(f"a rented number was not released; delete it: {number_id}")

@@ -75,6 +75,10 @@ class Recorder:
     rents_sent: int = 0
     # Rented numbers still in the account (kept on purpose, or a failed release): they cost.
     rented_and_kept: list[str] = field(default_factory=list)
+    # The request being sent, until its answer is recorded: what a cut-off answer belonged to.
+    pending: Exchange | None = None
+    # Set by the runner when an answer broke off: the request and the finding it makes.
+    broken: tuple[Exchange, Any] | None = None
     _wait_before_next: float = 0.0
 
     def send(
@@ -88,6 +92,9 @@ class Recorder:
         body: Any = None,
     ) -> httpx.Response:
         """Send one request (reads retried on 429) and record the final exchange."""
+        self.pending = Exchange(
+            operation, self.source, method, path, dict(query or {}), request_body=body, status=0
+        )
         attempts = 1 if method != "GET" else READ_ATTEMPTS
         for attempt in range(1, attempts + 1):
             if self._wait_before_next:
@@ -105,6 +112,7 @@ class Recorder:
                 break
             self._wait_before_next = _retry_after(response)
         self._record(step, operation, response, query or {}, body)
+        self.pending = None
         return response
 
     def _note_budget(self, response: httpx.Response) -> None:

@@ -298,3 +298,37 @@ def test_a_refused_rent_without_a_status_fails_verify(monkeypatch: pytest.Monkey
         "FAIL rentPhoneNumber response_schema_conformance (contract) at $.status: "
         "expected a required field, got missing"
     ) in output
+
+
+class CutOff(Double):
+    """Answers phone-number requests after the first `after` with a body cut off mid-way."""
+
+    def __init__(self, after: int) -> None:
+        super().__init__()
+        self.after, self.seen = after, 0
+
+    async def _app(self, scope: Any, receive: Any, send: Any) -> None:
+        if scope["type"] == "http" and "/phone_number/" in scope["path"]:
+            self.seen += 1
+            if self.seen > self.after:
+                headers = [(b"content-type", b"application/json"), (b"content-length", b"5000")]
+                await send({"type": "http.response.start", "status": 200, "headers": headers})
+                await send({"type": "http.response.body", "body": b'{"data": [', "more_body": True})
+                raise ConnectionAbortedError("the double cuts the answer off")
+        await super()._app(scope, receive, send)
+
+
+@pytest.mark.parametrize(
+    ("after", "operation"),
+    [(0, "listPhoneNumbers"), (3, "getPhoneNumber")],
+    ids=["first-answer", "later-answers"],
+)
+def test_an_answer_cut_off_mid_body_fails_verify(
+    after: int, operation: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A body shorter than its Content-Length: exit 1 naming the operation, no traceback."""
+    code, output = run_double(CutOff(after), monkeypatch)
+    assert code == 1, output[-3000:]
+    assert (
+        f"FAIL {operation} complete_answer (contract) at response: expected a complete HTTP answer"
+    ) in output
