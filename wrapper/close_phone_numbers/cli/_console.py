@@ -86,7 +86,12 @@ class Console:
         return _isatty(stream)
 
     def say(self, text: str) -> None:
-        """A message for people; stderr, so stdout stays clean for --json."""
+        """A message for people; stderr, so stdout stays clean for --json.
+
+        stdout goes out first: when both streams reach one pipe (`2>&1`, CI logs), a
+        message about the table must come after it, not in the middle of its last line.
+        """
+        self.stdout.flush()
         self.stderr.write(text + "\n")
         self.stderr.flush()
 
